@@ -1,0 +1,21 @@
+// `npm test`: the whole suite. Type-checks, builds the web app (the browser
+// tests drive the built app in Chromium), then runs every Vitest project:
+// unit (domain rules, formatters), api (integration against a real embedded
+// PostgreSQL) and browser (Playwright + Debian's Chromium).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const bin = (p) => path.join(root, 'node_modules', p);
+const run = (label, args) => {
+  process.stdout.write(`\n▶ ${label}\n`);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    process.stdout.write(`\n✖ ${label} failed\n`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+run('type-check', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+run('build the web app', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+run('tests: unit, api, browser', [bin('vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);

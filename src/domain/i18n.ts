@@ -1,0 +1,91 @@
+// Both languages are first-class: every label and message exists in zh-CN and en.
+// A Message keeps a stable machine code and its parameters (for clients that
+// render it themselves) beside its text already rendered in both languages.
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Text = Record<Locale, string>;
+
+export type MessageParams = Record<string, string | number>;
+
+export interface Message {
+  code: string;
+  params: MessageParams;
+  text: Text;
+}
+
+/** A catalog maps message codes to templates with `{param}` placeholders in both languages. */
+export type Catalog<K extends string = string> = Readonly<Record<K, Text>>;
+
+/**
+ * Display values for placeholders that differ by language (stage names, labels).
+ * They are used for rendering only; `params` keeps the machine value (e.g. the stage key).
+ */
+export type DisplayParams = Record<string, Text>;
+
+const PLACEHOLDER = /\{([A-Za-z0-9_.]+)\}/g;
+
+/** Replaces `{name}` placeholders; a placeholder with no value is left as written. */
+export function formatTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = values[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+function render(template: string, locale: Locale, params: MessageParams, display: DisplayParams | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const shown = display?.[name];
+    if (shown !== undefined) return shown[locale];
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Builds a Message from a catalog entry, rendering both languages. */
+export function buildMessage<K extends string>(
+  catalog: Catalog<K>,
+  code: K,
+  params: MessageParams = {},
+  display?: DisplayParams,
+): Message {
+  const t = catalog[code];
+  return {
+    code,
+    params,
+    text: { 'zh-CN': render(t['zh-CN'], 'zh-CN', params, display), en: render(t.en, 'en', params, display) },
+  };
+}
+
+/** A message builder bound to one catalog: `const msg = messageFactory(CATALOG); msg('x.y', {n: 1})`. */
+export function messageFactory<K extends string>(catalog: Catalog<K>) {
+  return (code: K, params: MessageParams = {}, display?: DisplayParams): Message => buildMessage(catalog, code, params, display);
+}
+
+/** Identity helper that checks a catalog's shape at compile time. */
+export function defineCatalog<K extends string>(catalog: Record<K, Text>): Catalog<K> {
+  return catalog;
+}
+
+export function text(zh: string, en: string): Text {
+  return { 'zh-CN': zh, en };
+}
+
+/** The text of one language. */
+export function localize(t: Text, locale: Locale): string {
+  return t[locale];
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'zh-CN' || value === 'en';
+}
+
+/** Joins texts per language: 、 in Chinese, ", " in English. */
+export function joinTexts(items: readonly Text[]): Text {
+  return { 'zh-CN': items.map((t) => t['zh-CN']).join('、'), en: items.map((t) => t.en).join(', ') };
+}
+
+/** Formats a date as YYYY-MM-DD (UTC), the same in both languages. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

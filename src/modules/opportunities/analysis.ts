@@ -1,0 +1,107 @@
+// Runs the domain rules (src/domain) on one opportunity: stage inference with its
+// explanation, the comparison with the stage the owner set, risks, next-action
+// suggestions and the buying-center view. Pure: takes the loaded AnalysisRow.
+import { BUYING_ROLES, type BuyingRole } from '../../domain/labels';
+import { EVIDENCE_TYPES } from '../../domain/evidence';
+import { compareWithSet, inferStage, type Inference } from '../../domain/inference';
+import { DEFAULT_RISK_THRESHOLDS, evaluateRisks, RISK_CODES, riskTitle, type Risk, type RiskInput, type RiskThresholds } from '../../domain/risks';
+import { suggestNextActions } from '../../domain/playbook';
+import type { ProcessModel } from '../../domain/process-models';
+import type { AnalysisRow } from './repository';
+
+export interface Analysis {
+  inference: Inference;
+  comparison: ReturnType<typeof compareWithSet>;
+  risks: Risk[];
+  suggestions: ReturnType<typeof suggestNextActions>;
+  riskInput: RiskInput;
+}
+
+export function thresholdsOf(row: Pick<AnalysisRow, 'riskThresholds'>): RiskThresholds {
+  return { ...DEFAULT_RISK_THRESHOLDS, ...((row.riskThresholds ?? {}) as Partial<RiskThresholds>) };
+}
+
+export function analyse(row: AnalysisRow, model: ProcessModel, now: Date): Analysis {
+  const o = row.opp;
+  const inference = inferStage({
+    model,
+    now,
+    evidence: row.evidence.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+  });
+  const effective = o.stageSet ?? inference.stageKey;
+  const riskInput: RiskInput = {
+    model,
+    stageKey: effective,
+    outcome: o.outcome as RiskInput['outcome'],
+    stageEnteredAt: o.stageEnteredAt,
+    createdAt: o.createdAt,
+    facts: row.facts.map((f) => ({ kind: f.kind as never, sourceContactIds: f.sourceContactIds, verified: f.verified })),
+    contacts: row.contacts.map((c) => ({ id: c.id, roles: c.roles as BuyingRole[], isCoach: c.isCoach, attitude: c.attitude as never, influence: c.influence })),
+    interactions: row.interactions.map((i) => ({ occurredAt: new Date(i.occurredAt), contactIds: i.contactIds })),
+    firstInteractionStageKey: o.firstInteractionStage,
+    competitors: row.competitors.map((c) => ({ position: c.position as never, name: c.name })),
+    stageDurationP75Days: row.stageDurationP75[`${o.processModel}:${effective}`] ?? null,
+    now,
+  };
+  const risks = evaluateRisks(riskInput, thresholdsOf(row));
+  const suggestions = suggestNextActions({ ...riskInput, risks, openTaskKeys: row.openTaskKeys });
+  return { inference, comparison: compareWithSet(model, o.stageSet, inference), risks, suggestions, riskInput };
+}
+
+const evidenceLabel = new Map(EVIDENCE_TYPES.map((e) => [e.key, e.label]));
+
+export function presentAnalysis(row: AnalysisRow, a: Analysis) {
+  const names = new Map(row.contacts.map((c) => [c.id, c.name]));
+  const counts = new Map<string, { n: number; last: string | null }>();
+  for (const i of row.interactions) {
+    for (const id of i.contactIds) {
+      const cur = counts.get(id) ?? { n: 0, last: null };
+      cur.n += 1;
+      if (!cur.last || i.occurredAt > cur.last) cur.last = i.occurredAt;
+      counts.set(id, cur);
+    }
+  }
+  const present = new Set(row.contacts.flatMap((c) => c.roles));
+  return {
+    inference: {
+      stageKey: a.inference.stageKey,
+      confidence: a.inference.confidence,
+      evidence: a.inference.explanation.evidence.map((e) => ({
+        id: e.id,
+        type: e.type,
+        label: evidenceLabel.get(e.type) ?? { 'zh-CN': e.type, en: e.type },
+        sourceContactId: e.sourceContactId,
+        sourceContactName: e.sourceContactId ? names.get(e.sourceContactId) ?? null : null,
+        verified: e.verified,
+        occurredAt: new Date(e.occurredAt).toISOString(),
+      })),
+      independentContacts: a.inference.explanation.independentContacts,
+      stepBack: a.inference.explanation.stepBack
+        ? { ...a.inference.explanation.stepBack, at: new Date(a.inference.explanation.stepBack.at).toISOString() }
+        : null,
+      summary: a.inference.explanation.summary,
+      comparison: a.comparison,
+    },
+    risks: a.risks.map((r) => ({ code: r.code, severity: r.severity, title: riskTitle(r.code), message: r.message })),
+    suggestions: a.suggestions,
+    buyingCenter: {
+      members: row.contacts
+        .filter((c) => c.roles.length > 0 || c.isCoach || counts.has(c.id))
+        .map((c) => ({
+          contactId: c.id,
+          name: c.name,
+          title: c.title,
+          buyingRoles: c.roles as BuyingRole[],
+          isCoach: c.isCoach,
+          attitude: c.attitude as never,
+          influence: c.influence,
+          interactions: counts.get(c.id)?.n ?? 0,
+          lastContactAt: counts.get(c.id)?.last ? new Date(counts.get(c.id)!.last!).toISOString() : null,
+        })),
+      missingRoles: BUYING_ROLES.filter((r) => !present.has(r)),
+      hasCoach: row.contacts.some((c) => c.isCoach),
+    },
+  };
+}
+
+export { RISK_CODES };

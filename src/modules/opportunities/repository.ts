@@ -1,0 +1,244 @@
+// Data access for opportunities. The analysis loader fetches everything the
+// domain rules need for one opportunity in a single round trip.
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { accounts, opportunities, stageMoves, user, activities } from '../../db/schema/index';
+import type { TenantContext } from '../../db/tenant';
+
+export type OpportunityRow = typeof opportunities.$inferSelect;
+
+export interface AnalysisRow {
+  opp: OpportunityRow;
+  accountName: string;
+  industry: string;
+  ownerName: string;
+  evidence: { id: string; type: string; occurredAt: string; sourceContactId: string | null; verified: boolean; value: string | null }[];
+  contacts: { id: string; name: string; title: string | null; roles: string[]; isCoach: boolean; attitude: string; influence: number }[];
+  interactions: { occurredAt: string; contactIds: string[] }[];
+  facts: { kind: string; value: string; sourceContactIds: string[]; verified: boolean; updatedAt: string }[];
+  competitors: { id: string; competitorId: string; name: string; position: string; strengths: string | null; weaknesses: string | null; updatedAt: string }[];
+  openTaskKeys: string[];
+  riskThresholds: Record<string, unknown> | null;
+  stageDurationP75: Record<string, number>;
+}
+
+/**
+ * Members of an organization set to "own opportunities only" see only what they
+ * own; everybody else sees all. Evaluated inside the query: no extra round trip.
+ */
+export function visibleTo(ctx: TenantContext): SQL | undefined {
+  if (ctx.role !== 'member') return undefined;
+  return sql`(${opportunities.ownerId} = ${ctx.userId} or exists (select 1 from org_settings s where s.organization_id = ${opportunities.organizationId} and s.opportunity_visibility = 'all'))`;
+}
+
+const summaryColumns = {
+  opp: opportunities,
+  accountName: accounts.name,
+  industry: accounts.industry,
+  ownerName: user.name,
+};
+
+export interface ListFilter {
+  processModel?: string;
+  stage?: string[];
+  outcome?: string[];
+  ownerId?: string[];
+  accountId?: string;
+  industry?: string[];
+  risk?: string[];
+  minValue?: number;
+  maxValue?: number;
+  q?: string;
+}
+
+function filterConds(ctx: TenantContext, f: ListFilter): SQL[] {
+  const c: SQL[] = [];
+  const vis = visibleTo(ctx);
+  if (vis) c.push(vis);
+  if (f.processModel) c.push(eq(opportunities.processModel, f.processModel));
+  if (f.stage?.length) c.push(inArray(opportunities.stage, f.stage));
+  if (f.outcome?.length) c.push(inArray(opportunities.outcome, f.outcome));
+  if (f.ownerId?.length) c.push(inArray(opportunities.ownerId, f.ownerId));
+  if (f.accountId) c.push(eq(opportunities.accountId, f.accountId));
+  if (f.industry?.length) c.push(inArray(accounts.industry, f.industry));
+  if (f.risk?.length) c.push(sql`${opportunities.riskCodes} && ${sql.param(f.risk)}::text[]`);
+  if (f.minValue !== undefined) c.push(gte(opportunities.value, f.minValue));
+  if (f.maxValue !== undefined) c.push(lte(opportunities.value, f.maxValue));
+  if (f.q) c.push(ilike(opportunities.title, `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
+  return c;
+}
+
+export type SortKey = 'updatedAt' | 'value' | 'expectedDecisionDate' | 'stageEnteredAt' | 'title';
+const sortColumn = {
+  updatedAt: opportunities.updatedAt,
+  value: opportunities.value,
+  expectedDecisionDate: opportunities.expectedDecisionDate,
+  stageEnteredAt: opportunities.stageEnteredAt,
+  title: opportunities.title,
+} as const;
+
+export const opportunityRepo = {
+  async list(tx: Tx, ctx: TenantContext, f: ListFilter & { sort: SortKey; order: 'asc' | 'desc'; limit: number; after: [unknown, string] | null }) {
+    const col = sortColumn[f.sort];
+    const conds = filterConds(ctx, f);
+    if (f.after) {
+      const [raw, id] = f.after;
+      const cmp = f.order === 'asc' ? gt : lt;
+      if (raw === null) {
+        // Rows whose sort value is null come last in either order (NULLS LAST).
+        conds.push(and(sql`${col} is null`, cmp(opportunities.id, id))!);
+      } else {
+        const v = f.sort === 'updatedAt' || f.sort === 'stageEnteredAt' ? new Date(raw as string) : raw;
+        conds.push(or(cmp(col, v as never), and(eq(col, v as never), cmp(opportunities.id, id)), sql`${col} is null`)!);
+      }
+    }
+    const dir = f.order === 'asc' ? asc : desc;
+    return tx
+      .select(summaryColumns)
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .innerJoin(user, eq(user.id, opportunities.ownerId))
+      .where(and(...conds))
+      .orderBy(sql`${dir(col)} nulls last`, dir(opportunities.id))
+      .limit(f.limit + 1);
+  },
+
+  async boardTotals(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string }) {
+    const conds = filterConds(ctx, { ...f, outcome: ['open'] });
+    return tx
+      .select({ stage: opportunities.stage, count: sql<number>`count(*)::int`, total: sql<number>`coalesce(sum(${opportunities.value}), 0)::float8` })
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .where(and(...conds))
+      .groupBy(opportunities.stage);
+  },
+
+  async boardItems(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string; perStage: number }) {
+    const conds = filterConds(ctx, { ...f, outcome: ['open'] });
+    const ranked = tx
+      .select({ id: opportunities.id, rn: sql<number>`row_number() over (partition by ${opportunities.stage} order by ${opportunities.value} desc, ${opportunities.id})`.as('rn') })
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .where(and(...conds))
+      .as('ranked');
+    return tx
+      .select(summaryColumns)
+      .from(ranked)
+      .innerJoin(opportunities, eq(opportunities.id, ranked.id))
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .innerJoin(user, eq(user.id, opportunities.ownerId))
+      .where(lte(ranked.rn, f.perStage))
+      .orderBy(desc(opportunities.value));
+  },
+
+  /** Everything the domain rules need about one opportunity, in one query. */
+  async analysis(tx: Tx, ctx: TenantContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<AnalysisRow | null> {
+    const vis = visibleTo(ctx);
+    const res = await tx.execute(sql`
+      select row_to_json(o.*) as opp, a.name as account_name, a.industry, u.name as owner_name,
+        (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'occurredAt', e.occurred_at, 'sourceContactId', e.source_contact_id, 'verified', e.verified, 'value', e.value) order by e.occurred_at, e.created_at), '[]'::json)
+           from evidence_items e where e.opportunity_id = o.id) as evidence,
+        (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'title', c.title, 'roles', c.buying_roles, 'isCoach', c.is_coach, 'attitude', c.attitude, 'influence', c.influence) order by c.influence desc, c.name), '[]'::json)
+           from contacts c where c.account_id = o.account_id) as contacts,
+        (select coalesce(json_agg(json_build_object('occurredAt', i.occurred_at, 'contactIds', i.contact_ids)), '[]'::json)
+           from interactions i where i.opportunity_id = o.id) as interactions,
+        (select coalesce(json_agg(json_build_object('kind', f.kind, 'value', f.value, 'sourceContactIds', f.source_contact_ids, 'verified', f.verified, 'updatedAt', f.updated_at)), '[]'::json)
+           from opportunity_facts f where f.opportunity_id = o.id) as facts,
+        (select coalesce(json_agg(json_build_object('id', oc.id, 'competitorId', oc.competitor_id, 'name', c.name, 'position', oc.position, 'strengths', oc.strengths, 'weaknesses', oc.weaknesses, 'updatedAt', oc.updated_at) order by c.name), '[]'::json)
+           from opportunity_competitors oc join competitors c on c.id = oc.competitor_id where oc.opportunity_id = o.id) as competitors,
+        (select coalesce(array_agg(t.playbook_key), '{}') from tasks t where t.opportunity_id = o.id and t.status = 'open' and t.playbook_key is not null) as open_task_keys,
+        s.risk_thresholds, coalesce(s.stage_duration_p75, '{}'::jsonb) as stage_duration_p75
+      from opportunities o
+      join accounts a on a.id = o.account_id
+      join "user" u on u.id = o.owner_id
+      left join org_settings s on s.organization_id = o.organization_id
+      where o.id = ${id} ${vis ? sql`and ${vis}` : sql``}
+      ${opts.forUpdate ? sql`for update of o` : sql``}`);
+    const r = res.rows[0] as Record<string, unknown> | undefined;
+    if (!r) return null;
+    return {
+      opp: rowToOpportunity(r.opp as Record<string, unknown>),
+      accountName: r.account_name as string,
+      industry: r.industry as string,
+      ownerName: r.owner_name as string,
+      evidence: r.evidence as AnalysisRow['evidence'],
+      contacts: r.contacts as AnalysisRow['contacts'],
+      interactions: r.interactions as AnalysisRow['interactions'],
+      facts: r.facts as AnalysisRow['facts'],
+      competitors: r.competitors as AnalysisRow['competitors'],
+      openTaskKeys: r.open_task_keys as string[],
+      riskThresholds: (r.risk_thresholds as Record<string, unknown> | null) ?? null,
+      stageDurationP75: r.stage_duration_p75 as Record<string, number>,
+    };
+  },
+
+  async insert(tx: Tx, values: typeof opportunities.$inferInsert) {
+    const [row] = await tx.insert(opportunities).values(values).returning();
+    return row!;
+  },
+
+  async update(tx: Tx, id: string, patch: Partial<typeof opportunities.$inferInsert>) {
+    const [row] = await tx.update(opportunities).set({ ...patch, updatedAt: new Date() }).where(eq(opportunities.id, id)).returning();
+    return row!;
+  },
+
+  /** For background refreshes: no updated_at bump. */
+  async updateQuietly(tx: Tx, id: string, patch: Partial<typeof opportunities.$inferInsert>) {
+    const [row] = await tx.update(opportunities).set(patch).where(eq(opportunities.id, id)).returning();
+    return row!;
+  },
+
+  async stageHistory(tx: Tx, id: string) {
+    return tx
+      .select({ m: stageMoves, actorName: user.name })
+      .from(stageMoves)
+      .leftJoin(user, eq(user.id, stageMoves.actorId))
+      .where(eq(stageMoves.opportunityId, id))
+      .orderBy(desc(stageMoves.at), desc(stageMoves.id));
+  },
+
+  async timeline(tx: Tx, where: SQL, limit: number, before: number | null) {
+    return tx
+      .select({ a: activities, actorName: user.name })
+      .from(activities)
+      .leftJoin(user, eq(user.id, activities.actorId))
+      .where(before ? and(where, lt(activities.id, before)) : where)
+      .orderBy(desc(activities.id))
+      .limit(limit + 1);
+  },
+};
+
+/** row_to_json gives snake_case keys and string timestamps; map to the drizzle row shape. */
+function rowToOpportunity(r: Record<string, unknown>): OpportunityRow {
+  const d = (v: unknown) => (v == null ? null : new Date(v as string));
+  return {
+    id: r.id as string,
+    organizationId: r.organization_id as string,
+    accountId: r.account_id as string,
+    title: r.title as string,
+    product: (r.product as string | null) ?? null,
+    value: Number(r.value),
+    currency: r.currency as string,
+    processModel: r.process_model as string,
+    ownerId: r.owner_id as string,
+    expectedDecisionDate: (r.expected_decision_date as string | null) ?? null,
+    source: (r.source as string | null) ?? null,
+    stageSet: (r.stage_set as string | null) ?? null,
+    stageInferred: r.stage_inferred as string,
+    inferenceConfidence: Number(r.inference_confidence),
+    stage: r.stage as string,
+    stageEnteredAt: d(r.stage_entered_at)!,
+    outcome: r.outcome as string,
+    lostReason: (r.lost_reason as string | null) ?? null,
+    winningCompetitorId: (r.winning_competitor_id as string | null) ?? null,
+    closedAt: d(r.closed_at),
+    riskCodes: (r.risk_codes as string[]) ?? [],
+    firstInteractionAt: d(r.first_interaction_at),
+    firstInteractionStage: (r.first_interaction_stage as string | null) ?? null,
+    lastInteractionAt: d(r.last_interaction_at),
+    interactionCount: Number(r.interaction_count ?? 0),
+    createdBy: (r.created_by as string | null) ?? null,
+    createdAt: d(r.created_at)!,
+    updatedAt: d(r.updated_at)!,
+  };
+}

@@ -1,0 +1,130 @@
+// Builds the Fastify application: validation by zod, OpenAPI 3.1 generated from
+// the same schemas (/api/openapi.json, docs at /api/docs), problem+json errors,
+// authentication, the /api/v1 modules and the built web app.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from '../db/client';
+import type { TenantContext } from '../db/tenant';
+import { registerAuthRoutes, type Auth, type Principals } from './auth';
+import { registerErrorHandling } from './errors';
+import type { Events } from './events';
+import { registerIdempotency } from './idempotency';
+import { modules } from '../modules/index';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface Deps {
+  db: Db;
+  auth: Auth;
+  principals: Principals;
+  config: { baseUrl: string };
+  /** Notified after a write commits; fans out over LISTEN/NOTIFY. */
+  events: Events;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: TenantContext & { name: string; email: string };
+  }
+  interface FastifyContextConfig {
+    /** Route needs no signed-in user. */
+    public?: boolean;
+  }
+}
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  webDist?: string | null;
+}
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app as unknown as FastifyInstance);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Procura API',
+        version: '1.0.0',
+        description:
+          'Procura: the B2B customer procurement process. Sell side (accounts, contacts, opportunities tracked by the customer\'s procurement stage, evidence, inference, risks, next actions). Errors are application/problem+json.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  registerAuthRoutes(app as unknown as FastifyInstance, deps.auth);
+
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', async (request: FastifyRequest) => {
+        if (request.routeOptions.config?.public) return;
+        request.tenant = await deps.principals.tenant(request);
+      });
+      registerIdempotency(v1 as unknown as FastifyInstance, deps.db);
+      for (const m of modules) await v1.register(async (scope) => m.routes(scope as unknown as App, deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = opts.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', index: false });
+    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+    // Client-side routes: every non-API GET that is not a file serves the app.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+      }
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({ type: '/problems/route.not_found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.`, code: 'route.not_found' });
+    });
+  }
+  return app;
+}

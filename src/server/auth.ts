@@ -1,0 +1,221 @@
+// Authentication: better-auth (email + password, organizations with roles
+// owner/admin/manager/member, argon2id hashes), mounted at /api/auth/*.
+// Every /api/v1 request resolves its TenantContext here: the signed-in user, the
+// active organization and the member's role there.
+import argon2 from 'argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { bearer, organization as organizationPlugin } from 'better-auth/plugins';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { adminAc, defaultStatements, memberAc, ownerAc } from 'better-auth/plugins/organization/access';
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
+import * as schema from '../db/schema/index';
+import type { OrgRole, TenantContext } from '../db/tenant';
+import { AppError } from './errors';
+
+// OWASP's argon2id baseline (19 MiB, 2 passes): strong, and ~20 ms per hash.
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+const ac = createAccessControl({ ...defaultStatements });
+export const ORG_ROLES = {
+  owner: ac.newRole({ ...ownerAc.statements }),
+  admin: ac.newRole({ ...adminAc.statements }),
+  manager: ac.newRole({ ...memberAc.statements }),
+  member: ac.newRole({ ...memberAc.statements }),
+};
+
+export function createAuth(db: Db, opts: { baseUrl: string; secret: string; trustedOrigins?: string[] }) {
+  return betterAuth({
+    appName: 'Procura',
+    baseURL: opts.baseUrl,
+    basePath: '/api/auth',
+    secret: opts.secret,
+    trustedOrigins: opts.trustedOrigins ?? [opts.baseUrl],
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        organization: schema.organization,
+        member: schema.member,
+        invitation: schema.invitation,
+      },
+    }),
+    advanced: { database: { generateId: 'uuid' } },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 256,
+      password: {
+        hash: (password) => argon2.hash(password, ARGON2),
+        verify: ({ hash, password }) => argon2.verify(hash, password),
+      },
+    },
+    user: { additionalFields: { locale: { type: 'string', required: false, input: true } } },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: { enabled: false },
+    plugins: [
+      bearer(),
+      organizationPlugin({
+        ac,
+        roles: ORG_ROLES,
+        creatorRole: 'owner',
+        allowUserToCreateOrganization: true,
+        invitationExpiresIn: 60 * 60 * 24 * 14,
+        schema: {
+          organization: { additionalFields: { kind: { type: 'string', required: false, defaultValue: 'seller', input: true } } },
+        },
+        // Invitations are shared as links (/invite/:id); mail delivery is not configured.
+        sendInvitationEmail: async () => {},
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export function toWebHeaders(raw: FastifyRequest['headers']): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
+    else headers.append(k, String(v));
+  }
+  return headers;
+}
+
+/** Mounts better-auth's handler under /api/auth/*. */
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth) {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(request, reply) {
+      const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
+      const req = new Request(url, {
+        method: request.method,
+        headers: toWebHeaders(request.headers),
+        body: request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body),
+      });
+      const res = await auth.handler(req);
+      reply.status(res.status);
+      res.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') reply.header(key, value);
+      });
+      const cookies = res.headers.getSetCookie();
+      if (cookies.length) reply.header('set-cookie', cookies);
+      reply.send(res.body ? await res.text() : null);
+    },
+  });
+}
+
+interface CachedPrincipal {
+  userId: string;
+  name: string;
+  email: string;
+  sessionId: string;
+  activeOrganizationId: string | null;
+  expires: number;
+}
+
+/**
+ * Resolves who is calling. Sessions are cached in memory for a few seconds (the
+ * hot API path must not hit the session table on every request); membership
+ * changes invalidate the cache through invalidateUser().
+ */
+export class Principals {
+  private sessions = new Map<string, CachedPrincipal>();
+  private memberships = new Map<string, { role: OrgRole; expires: number } | null>();
+  constructor(
+    private auth: Auth,
+    private db: Db,
+    private ttlMs = 10_000,
+  ) {}
+
+  private cacheKey(request: FastifyRequest): string | null {
+    const authz = request.headers.authorization;
+    if (authz?.startsWith('Bearer ')) return `b:${authz.slice(7)}`;
+    const cookie = request.headers.cookie;
+    if (!cookie) return null;
+    const m = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/.exec(cookie);
+    return m ? `c:${m[1]}` : null;
+  }
+
+  async session(request: FastifyRequest): Promise<CachedPrincipal | null> {
+    const key = this.cacheKey(request);
+    if (!key) return null;
+    const now = Date.now();
+    const hit = this.sessions.get(key);
+    if (hit && hit.expires > now) return hit;
+    const s = await this.auth.api.getSession({ headers: toWebHeaders(request.headers) });
+    if (!s) {
+      this.sessions.delete(key);
+      return null;
+    }
+    const p: CachedPrincipal = {
+      userId: s.user.id,
+      name: s.user.name,
+      email: s.user.email,
+      sessionId: s.session.id,
+      activeOrganizationId: (s.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
+      expires: Math.min(now + this.ttlMs, new Date(s.session.expiresAt).getTime()),
+    };
+    if (this.sessions.size > 50_000) this.sessions.clear();
+    this.sessions.set(key, p);
+    return p;
+  }
+
+  async role(userId: string, orgId: string): Promise<OrgRole | null> {
+    const key = `${userId}:${orgId}`;
+    const now = Date.now();
+    const hit = this.memberships.get(key);
+    if (hit !== undefined && (hit === null || hit.expires > now)) {
+      if (hit) return hit.role;
+    }
+    const rows = await this.db
+      .select({ role: schema.member.role })
+      .from(schema.member)
+      .where(and(eq(schema.member.userId, userId), eq(schema.member.organizationId, orgId)))
+      .limit(1);
+    const role = (rows[0]?.role as OrgRole | undefined) ?? null;
+    if (this.memberships.size > 50_000) this.memberships.clear();
+    this.memberships.set(key, role ? { role, expires: now + this.ttlMs } : null);
+    return role;
+  }
+
+  async firstOrganization(userId: string): Promise<string | null> {
+    const rows = await this.db
+      .select({ id: schema.member.organizationId })
+      .from(schema.member)
+      .where(eq(schema.member.userId, userId))
+      .orderBy(asc(schema.member.createdAt))
+      .limit(1);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Drop cached sessions and memberships of a user (role change, removal, sign-out). */
+  invalidateUser(userId: string) {
+    for (const [k, v] of this.sessions) if (v.userId === userId) this.sessions.delete(k);
+    for (const k of this.memberships.keys()) if (k.startsWith(`${userId}:`)) this.memberships.delete(k);
+  }
+
+  /**
+   * The tenant context of a request. The organization is the one named by the
+   * X-Organization-Id header, else the session's active one, else the user's first.
+   */
+  async tenant(request: FastifyRequest): Promise<TenantContext & { name: string; email: string }> {
+    const s = await this.session(request);
+    if (!s) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
+    const header = request.headers['x-organization-id'];
+    let orgId = typeof header === 'string' && header ? header : s.activeOrganizationId;
+    if (!orgId) orgId = await this.firstOrganization(s.userId);
+    if (!orgId || !/^[0-9a-f-]{36}$/i.test(orgId)) throw new AppError('forbidden', 'auth.no_organization', 'You are not a member of any organization.');
+    const role = await this.role(s.userId, orgId);
+    if (!role) throw new AppError('forbidden', 'auth.not_a_member', 'You are not a member of this organization.');
+    return { orgId, userId: s.userId, role, name: s.name, email: s.email };
+  }
+}

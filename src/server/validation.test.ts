@@ -1,0 +1,87 @@
+// Bad input, for EVERY write operation in the OpenAPI document: a clear 4xx
+// application/problem+json naming the field and the reason, and nothing written.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
+import { makeWorld, tableCounts } from '../../tests/fixtures';
+
+let env: TestEnv;
+let a: TestUser;
+let ops: { method: string; path: string; hasBody: boolean }[] = [];
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  a = await env.signUp();
+  await makeWorld(env, a);
+  const doc = (await env.request(null, 'GET', '/api/openapi.json')).body;
+  ops = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(([p, o]) =>
+    Object.entries(o)
+      .filter(([m]) => ['post', 'put', 'patch', 'delete'].includes(m))
+      .map(([m, def]) => ({ method: m.toUpperCase(), path: p, hasBody: !!def.requestBody })),
+  );
+});
+afterAll(() => env.close());
+
+const fill = (p: string) => p.replace(/\{[^}]+\}/g, (m) => (m === '{key}' ? 'some-model' : randomUUID()));
+const badBodies: [string, string][] = [
+  ['an array instead of an object', '[]'],
+  ['an unknown field and missing required ones', '{"__bogus": 1}'],
+  ['malformed JSON', '{"name": '],
+];
+
+describe('malformed input: every write operation', () => {
+  it('finds the write operations', () => {
+    expect(ops.length).toBeGreaterThan(20);
+  });
+
+  it('each write operation with a body refuses bad bodies with 400 problem+json naming a field, and writes nothing', async () => {
+    const checked: string[] = [];
+    for (const op of ops.filter((o) => o.hasBody && o.path !== '/api/v1/auth/sign-up')) {
+      for (const [what, body] of badBodies) {
+        const before = await tableCounts(env);
+        const res = await env.request(a, op.method, fill(op.path), body);
+        const label = `${op.method} ${op.path} with ${what}: ${JSON.stringify(res.body)}`;
+        expect(res.status, label).toBe(400);
+        expect(res.headers['content-type'], label).toContain('application/problem+json');
+        expect(res.body.errors?.length, label).toBeGreaterThan(0);
+        for (const e of res.body.errors) {
+          expect(e.field, label).toMatch(/^(body|query|params|header)/);
+          expect(e.message, label).toBeTruthy();
+        }
+        expect(await tableCounts(env), label).toEqual(before);
+      }
+      checked.push(`${op.method} ${op.path}`);
+    }
+    expect(checked.length).toBeGreaterThan(15);
+  });
+
+  it('each operation with an id in the path refuses a malformed id naming params.id', async () => {
+    for (const op of ops.filter((o) => o.path.includes('{id}'))) {
+      const res = await env.request(a, op.method, op.path.replace('{id}', 'not-a-uuid').replace(/\{[^}]+\}/g, randomUUID()), op.hasBody ? {} : undefined);
+      expect(res.status, `${op.method} ${op.path}`).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('params.id');
+    }
+  });
+
+  it('unknown ids in the path are 404 problem+json', async () => {
+    for (const op of ops.filter((o) => o.path.includes('{id}') && !o.path.startsWith('/api/v1/invitations'))) {
+      const res = await env.request(a, op.method, fill(op.path), op.hasBody ? validBodyFor(op.path) : undefined);
+      expect([404], `${op.method} ${op.path}: ${JSON.stringify(res.body)}`).toContain(res.status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
+
+function validBodyFor(path: string): unknown {
+  if (path.endsWith('/stage')) return { stage: 'problem_and_need' };
+  if (path.endsWith('/outcome')) return { outcome: 'abandoned' };
+  if (path.endsWith('/facts')) return { kind: 'budget', value: '1' };
+  if (path.endsWith('/competitors')) return { competitorId: randomUUID(), position: 'active' };
+  if (path.startsWith('/api/v1/organization/members')) return { role: 'member' };
+  if (path.startsWith('/api/v1/evidence')) return { verified: true };
+  if (path.startsWith('/api/v1/tasks')) return { status: 'done' };
+  if (path.startsWith('/api/v1/contacts')) return { name: 'x' };
+  if (path.startsWith('/api/v1/accounts')) return { name: 'x' };
+  if (path.startsWith('/api/v1/competitors')) return { name: 'x' };
+  return { title: 'x' };
+}
