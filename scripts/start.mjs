@@ -4,8 +4,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+ensureDeps(root);
 const distIndex = path.join(root, 'dist/web/index.html');
 
 function newestMtime(dir) {

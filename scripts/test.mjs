@@ -4,8 +4,10 @@
 // PostgreSQL) and browser (Playwright + Debian's Chromium).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+ensureDeps(root);
 const bin = (p) => path.join(root, 'node_modules', p);
 const run = (label, args) => {
   process.stdout.write(`\n▶ ${label}\n`);

@@ -39,7 +39,7 @@ export async function createTestEnv(): Promise<TestEnv> {
   u.pathname = `/${dbName}`;
   const ownerUrl = u.toString();
   const config = { ...loadConfig({}), baseUrl: 'http://localhost:3000', poolSize: 5 };
-  const rt = await createRuntime(config, { ownerUrl, appUrl: appUrlFrom(ownerUrl, 'procura_app_test') }, { webDist: null });
+  const rt = await createRuntime(config, { ownerUrl, appUrl: appUrlFrom(ownerUrl, 'procura_app_test') }, { webDist: null, logger: { level: 'error' } });
   const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
 
   const request: TestEnv['request'] = async (user, method, url, body, headers = {}) => {

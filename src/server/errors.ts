@@ -88,7 +88,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, problem(err.kind, err.code, err.message, err.errors));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const part = (err as FastifyError).validationContext ?? 'body';
+      const ctxName = (err as FastifyError).validationContext ?? 'body';
+      const part = ctxName === 'querystring' ? 'query' : ctxName === 'headers' ? 'header' : ctxName;
       const errors: FieldError[] = err.validation.map((v) => {
         const p = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
         return { field: p ? `${part}.${p}` : part, message: v.message ?? 'invalid', code: String(v.params?.issue && (v.params.issue as { code?: string }).code || v.keyword) };

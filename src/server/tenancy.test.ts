@@ -84,6 +84,7 @@ const cases: Record<string, Case> = {
   'GET /api/v1/opportunities/{id}/timeline': { method: 'GET', url: () => `/api/v1/opportunities/${w.opportunityId}/timeline`, expect: 404 },
   'GET /api/v1/interactions': { method: 'GET', url: () => `/api/v1/interactions?opportunityId=${w.opportunityId}`, expect: 404 },
   'POST /api/v1/interactions': { method: 'POST', url: () => '/api/v1/interactions', body: () => ({ opportunityId: w.opportunityId, type: 'call', summary: 'x' }), expect: 404 },
+  'GET /api/v1/evidence/{id}': { method: 'GET', url: () => `/api/v1/evidence/${w.evidenceId}`, expect: 404 },
   'PATCH /api/v1/evidence/{id}': { method: 'PATCH', url: () => `/api/v1/evidence/${w.evidenceId}`, body: () => ({ verified: true }), expect: 404 },
   'GET /api/v1/tasks': { method: 'GET', url: () => '/api/v1/tasks', expect: 'list-without-a' },
   'POST /api/v1/tasks': { method: 'POST', url: () => '/api/v1/tasks', body: () => ({ opportunityId: w.opportunityId, title: 'x' }), expect: 404 },

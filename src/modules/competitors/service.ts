@@ -38,7 +38,7 @@ export const competitorService = {
         if (clash.length) throw taken();
       }
       const [row] = await tx.update(competitors).set(patch).where(eq(competitors.id, id)).returning();
-      await recordActivity(tx, ctx, { entityType: 'competitor', entityId: id, action: 'competitor.updated', data: { changes: diff(before as never, patch) } });
+      await recordActivity(tx, ctx, { entityType: 'competitor', entityId: id, action: 'competitor.updated', data: { changes: diff(before as unknown as Record<string, unknown>, patch) } });
       const n = (await tx.select({ n: active }).from(competitors).where(eq(competitors.id, id)))[0]?.n ?? 0;
       return present(row!, n);
     });

@@ -48,7 +48,7 @@ async function checkReportsTo(tx: Tx, accountId: string, contactId: string | nul
         union all
         select c.reports_to_id, up.depth + 1 from ${contacts} c join up on c.id = up.id where c.reports_to_id is not null and up.depth < 50
       ) select id from up`);
-    if (chain.rows.some((r) => r.id === contactId)) throw invalidField('body.reportsToId', 'would make a reporting cycle', 'cycle');
+    if ((chain.rows as { id: string }[]).some((r) => r.id === contactId)) throw invalidField('body.reportsToId', 'would make a reporting cycle', 'cycle');
   }
 }
 

@@ -3,7 +3,7 @@
 // transaction, the re-inference of the opportunity's stage and risks.
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { EVIDENCE_TYPES } from '../../domain/evidence';
+import { EVIDENCE_TYPES, type EvidenceTypeDef } from '../../domain/evidence';
 import type { Db, Tx } from '../../db/client';
 import { competitors, contacts, evidenceItems, interactions, member, opportunities, opportunityFacts, accounts } from '../../db/schema/index';
 import { withTenant, type TenantContext } from '../../db/tenant';
@@ -15,7 +15,7 @@ import { visibleTo } from '../opportunities/repository';
 import { reanalyze } from '../opportunities/service';
 import type { EvidencePatch, InteractionCreate, InteractionListQuery } from './schema';
 
-const evidenceTypes = new Map(EVIDENCE_TYPES.map((e) => [e.key, e]));
+const evidenceTypes = new Map<string, EvidenceTypeDef>(EVIDENCE_TYPES.map((e) => [e.key, e]));
 
 type InteractionRow = typeof interactions.$inferSelect;
 type EvidenceRow = typeof evidenceItems.$inferSelect;
@@ -195,6 +195,21 @@ export const interactionService = {
         items: page.map((r) => present(r, ev.filter((e) => e.interactionId === r.id))),
         nextCursor: rows.length > q.limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
       };
+    });
+  },
+
+  /** One evidence item: a read by primary key (also the benchmark's baseline route). */
+  async getEvidence(db: Db, ctx: TenantContext, id: string) {
+    return withTenant(db, ctx, async (tx) => {
+      const vis = visibleTo(ctx);
+      const rows = await tx
+        .select({ e: evidenceItems })
+        .from(evidenceItems)
+        .where(vis ? and(eq(evidenceItems.id, id), sql`exists (select 1 from ${opportunities} where ${opportunities.id} = ${evidenceItems.opportunityId} and ${vis})`) : eq(evidenceItems.id, id))
+        .limit(1);
+      const e = rows[0]?.e;
+      if (!e) throw notFound('evidence');
+      return { id: e.id, type: e.type, value: e.value, sourceContactId: e.sourceContactId, verified: e.verified, occurredAt: e.occurredAt.toISOString(), origin: e.origin };
     });
   },
 

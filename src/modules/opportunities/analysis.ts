@@ -48,7 +48,7 @@ export function analyse(row: AnalysisRow, model: ProcessModel, now: Date): Analy
   return { inference, comparison: compareWithSet(model, o.stageSet, inference), risks, suggestions, riskInput };
 }
 
-const evidenceLabel = new Map(EVIDENCE_TYPES.map((e) => [e.key, e.label]));
+const evidenceLabel = new Map<string, { 'zh-CN': string; en: string }>(EVIDENCE_TYPES.map((e) => [e.key, e.label]));
 
 export function presentAnalysis(row: AnalysisRow, a: Analysis) {
   const names = new Map(row.contacts.map((c) => [c.id, c.name]));

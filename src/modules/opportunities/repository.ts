@@ -26,9 +26,9 @@ export interface AnalysisRow {
  * Members of an organization set to "own opportunities only" see only what they
  * own; everybody else sees all. Evaluated inside the query: no extra round trip.
  */
-export function visibleTo(ctx: TenantContext): SQL | undefined {
+export function visibleTo(ctx: TenantContext, cols: { ownerId: SQL | typeof opportunities.ownerId; organizationId: SQL | typeof opportunities.organizationId } = opportunities): SQL | undefined {
   if (ctx.role !== 'member') return undefined;
-  return sql`(${opportunities.ownerId} = ${ctx.userId} or exists (select 1 from org_settings s where s.organization_id = ${opportunities.organizationId} and s.opportunity_visibility = 'all'))`;
+  return sql`(${cols.ownerId} = ${ctx.userId} or exists (select 1 from org_settings s where s.organization_id = ${cols.organizationId} and s.opportunity_visibility = 'all'))`;
 }
 
 const summaryColumns = {
@@ -83,18 +83,20 @@ export const opportunityRepo = {
     const conds = filterConds(ctx, f);
     if (f.after) {
       const [raw, id] = f.after;
-      const cmp = f.order === 'asc' ? gt : lt;
+      const cmp = f.order === 'asc' ? sql.raw('>') : sql.raw('<');
       if (raw === null) {
         // Rows whose sort value is null come last in either order (NULLS LAST).
-        conds.push(and(sql`${col} is null`, cmp(opportunities.id, id))!);
+        conds.push(sql`(${col} is null and ${opportunities.id} ${cmp} ${id})`);
       } else {
-        const v = f.sort === 'updatedAt' || f.sort === 'stageEnteredAt' ? new Date(raw as string) : raw;
-        conds.push(or(cmp(col, v as never), and(eq(col, v as never), cmp(opportunities.id, id)), sql`${col} is null`)!);
+        // Timestamps travel as PostgreSQL text, keeping microseconds a JS Date would lose.
+        const cast = f.sort === 'updatedAt' || f.sort === 'stageEnteredAt' ? sql.raw('::timestamptz') : f.sort === 'expectedDecisionDate' ? sql.raw('::date') : f.sort === 'value' ? sql.raw('::numeric') : sql.raw('::text');
+        const v = sql`${String(raw)}${cast}`;
+        conds.push(sql`(${col} ${cmp} ${v} or (${col} = ${v} and ${opportunities.id} ${cmp} ${id}) or ${col} is null)`);
       }
     }
     const dir = f.order === 'asc' ? asc : desc;
     return tx
-      .select(summaryColumns)
+      .select({ ...summaryColumns, sortKey: sql<string | null>`${col}::text` })
       .from(opportunities)
       .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
       .innerJoin(user, eq(user.id, opportunities.ownerId))
@@ -133,7 +135,7 @@ export const opportunityRepo = {
 
   /** Everything the domain rules need about one opportunity, in one query. */
   async analysis(tx: Tx, ctx: TenantContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<AnalysisRow | null> {
-    const vis = visibleTo(ctx);
+    const vis = visibleTo(ctx, { ownerId: sql`o.owner_id`, organizationId: sql`o.organization_id` });
     const res = await tx.execute(sql`
       select row_to_json(o.*) as opp, a.name as account_name, a.industry, u.name as owner_name,
         (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'occurredAt', e.occurred_at, 'sourceContactId', e.source_contact_id, 'verified', e.verified, 'value', e.value) order by e.occurred_at, e.created_at), '[]'::json)

@@ -130,7 +130,7 @@ export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: Re
     ? analyse({ ...row, opp: { ...o, ...(patch as object), stageSet, stageEnteredAt: (patch.stageEnteredAt as Date) ?? o.stageEnteredAt } as OpportunityRow }, model, now).risks
     : a.risks;
   patch.riskCodes = risks.map((r) => r.code);
-  const changed = Object.entries(patch).some(([k, v]) => JSON.stringify((o as Record<string, unknown>)[k]) !== JSON.stringify(v));
+  const changed = Object.keys(opts.patch ?? {}).length > 0 || Object.entries(patch).some(([k, v]) => JSON.stringify((o as Record<string, unknown>)[k]) !== JSON.stringify(v));
   if (!changed) return { row, model };
   const updated = opts.touch === false ? await opportunityRepo.updateQuietly(tx, id, patch) : await opportunityRepo.update(tx, id, patch);
   return { row: { ...row, opp: updated }, model };
@@ -145,9 +145,7 @@ export const opportunityService = {
     const now = new Date();
     let nextCursor: string | null = null;
     if (rows.length > q.limit && last) {
-      const o = last.opp;
-      const v = { updatedAt: o.updatedAt.toISOString(), value: Number(o.value), expectedDecisionDate: o.expectedDecisionDate, stageEnteredAt: o.stageEnteredAt.toISOString(), title: o.title }[q.sort];
-      nextCursor = encodeCursor([v, o.id]);
+      nextCursor = encodeCursor([last.sortKey, last.opp.id]);
     }
     return { items: page.map((r) => presentSummary(r, now)), nextCursor };
   },

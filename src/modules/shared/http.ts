@@ -54,11 +54,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
 }
 
 /** Comma-separated list in a query string: ?risk=no_coach,single_channel */
-export const csv = <T extends z.ZodType>(item: T) =>
+export const csv = <T extends z.ZodType<string>>(item: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(item));
+    .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
 
 export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).meta({ id: 'LocalizedText' });
 export const Message = z

@@ -4,13 +4,15 @@ import { DateOnly, Timestamp, Uuid, Cursor, Limit } from '../shared/http';
 export const TaskCreate = z
   .object({
     opportunityId: Uuid,
-    title: z.string().trim().min(1, 'is required').max(300),
+    /** Optional when created from a suggestion (its title in the caller's language is used). */
+    title: z.string().trim().max(300).optional(),
     ownerId: Uuid.optional(),
     dueDate: DateOnly.nullable().optional(),
     /** Create from a playbook suggestion of the opportunity (its key). */
     playbookKey: z.string().max(80).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.playbookKey || b.title, { path: ['title'], message: 'is required' });
 
 export const TaskPatch = z
   .object({

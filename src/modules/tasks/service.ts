@@ -81,13 +81,13 @@ export const taskService = {
     });
   },
 
-  async create(db: Db, ctx: TenantContext, input: z.infer<typeof TaskCreate>) {
+  async create(db: Db, ctx: TenantContext, input: z.infer<typeof TaskCreate>, locale: 'zh-CN' | 'en' = 'en') {
     return withTenant(db, ctx, async (tx) => {
       const row = await opportunityRepo.analysis(tx, ctx, input.opportunityId);
       if (!row) throw unknownRef('body.opportunityId', 'opportunity');
       const ownerId = input.ownerId ?? ctx.userId;
       if (ownerId !== ctx.userId) await assertMember(tx, ctx.orgId, ownerId);
-      let title = input.title;
+      let title = input.title ?? '';
       if (input.playbookKey) {
         const model = await processModelService.resolve(tx, row.opp.processModel);
         const suggestion = model ? analyse(row, model, new Date()).suggestions.find((s) => s.key === input.playbookKey) : undefined;
@@ -97,7 +97,7 @@ export const taskService = {
             { field: 'body.playbookKey', message: open ? 'has an open task already' : 'is not a current suggestion for this opportunity', code: open ? 'duplicate' : 'unknown_suggestion' },
           ]);
         }
-        title = input.title || suggestion.title.en;
+        title = input.title || suggestion.title[locale];
       }
       const [t] = await tx
         .insert(tasks)

@@ -1,0 +1,72 @@
+// Routes: the public pages (sign-in, sign-up, invitation) and the app behind the
+// session check. Pages load lazily so the first screen stays small.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiError } from './api/http';
+import { useMe } from './api/queries';
+import { AppLayout } from './components/AppLayout';
+import { ErrorView, PageLoader } from './components/states';
+import { Center, Container } from '@mantine/core';
+
+const SignInPage = lazy(() => import('./pages/auth/SignInPage'));
+const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
+const InvitePage = lazy(() => import('./pages/auth/InvitePage'));
+const PipelinePage = lazy(() => import('./pages/pipeline/PipelinePage'));
+const OpportunitiesPage = lazy(() => import('./pages/opportunities/OpportunitiesPage'));
+const NewOpportunityPage = lazy(() => import('./pages/opportunities/NewOpportunityPage'));
+const OpportunityPage = lazy(() => import('./pages/opportunity/OpportunityPage'));
+const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage'));
+const AccountPage = lazy(() => import('./pages/accounts/AccountPage'));
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoader />;
+  if (me.error) {
+    if (me.error instanceof ApiError && (me.error.status === 401 || me.error.code === 'auth.no_organization')) {
+      const next = location.pathname + location.search;
+      return <Navigate to={next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} replace />;
+    }
+    return (
+      <Center h="100vh">
+        <Container size="sm">
+          <ErrorView error={me.error} onRetry={() => void me.refetch()} />
+        </Container>
+      </Center>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/invite/:id" element={<InvitePage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<PipelinePage />} />
+          <Route path="opportunities" element={<OpportunitiesPage />} />
+          <Route path="opportunities/new" element={<NewOpportunityPage />} />
+          <Route path="opportunities/:id" element={<OpportunityPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="settings" element={<Navigate to="/settings/organization" replace />} />
+          <Route path="settings/:tab" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { ApiError } from './api/http';
+import { i18n, useLocale } from './i18n';
+import { theme } from './theme';
+
+function makeQueryClient() {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: { queries: { staleTime: 15_000, refetchOnWindowFocus: true } },
+    // A 401 anywhere means the session ended: ask /me again, which shows the sign-in page.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'me') void client.invalidateQueries({ queryKey: ['me'] });
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) void client.invalidateQueries({ queryKey: ['me'] });
+      },
+    }),
+  });
+  return client;
+}
+
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const dayjsLocale = locale === 'zh-CN' ? 'zh-cn' : 'en';
+  useEffect(() => {
+    dayjs.locale(dayjsLocale);
+  }, [dayjsLocale]);
+  return <DatesProvider settings={{ locale: dayjsLocale, firstDayOfWeek: locale === 'zh-CN' ? 1 : 0 }}>{children}</DatesProvider>;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <LocalizedDates>
+          <Notifications position="top-right" limit={4} />
+          <QueryClientProvider client={client}>
+            <BrowserRouter>{children}</BrowserRouter>
+          </QueryClientProvider>
+        </LocalizedDates>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

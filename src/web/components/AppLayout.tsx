@@ -1,0 +1,282 @@
+// The frame of every signed-in page: header (brand, organization, language,
+// user menu), left navigation, and the page in the main area.
+import { Suspense, useEffect, useRef } from 'react';
+import {
+  AppShell,
+  Avatar,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuilding,
+  IconCheck,
+  IconChecklist,
+  IconChevronDown,
+  IconLayoutKanban,
+  IconListDetails,
+  IconLogout,
+  IconPlus,
+  IconSettings,
+  IconSwitchHorizontal,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, authPost, call } from '../api/http';
+import { useMe } from '../api/queries';
+import { setLanguage, useLocale } from '../i18n';
+import type { Locale } from '../lib/format';
+import { useLabels } from '../lib/labels';
+import { notifyError } from '../lib/problems';
+import { PageLoader } from './states';
+
+export function Logo() {
+  return (
+    <Group gap={8} wrap="nowrap">
+      <Box
+        aria-hidden
+        w={26}
+        h={26}
+        style={{ borderRadius: 7, background: 'linear-gradient(135deg, var(--mantine-color-brand-5), var(--mantine-color-brand-8))', display: 'grid', placeItems: 'center' }}
+      >
+        <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden>
+          <path d="M8 28V4h11a8 8 0 0 1 0 16h-6v8z" fill="white" />
+        </svg>
+      </Box>
+      <Text fw={700} fz={17} style={{ letterSpacing: -0.3 }}>
+        Procura
+      </Text>
+    </Group>
+  );
+}
+
+export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <SegmentedControl
+      size={size}
+      aria-label={t('header.language')}
+      value={locale}
+      onChange={(v) => void setLanguage(v as Locale)}
+      data={[
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}
+
+/** Live updates: the server pushes organization changes over SSE; refresh what they touch. */
+function useLiveUpdates(enabled: boolean) {
+  const qc = useQueryClient();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const es = new EventSource('/api/v1/events', { withCredentials: true });
+    const refresh = (ev: MessageEvent) => {
+      let id: string | undefined;
+      try {
+        id = (JSON.parse(ev.data as string) as { opportunityId?: string; id?: string }).opportunityId;
+      } catch {
+        /* no payload */
+      }
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        void qc.invalidateQueries({ queryKey: ['board'] });
+        void qc.invalidateQueries({ queryKey: ['opportunities'] });
+        if (id) void qc.invalidateQueries({ queryKey: ['opportunity', id] });
+      }, 400);
+    };
+    es.addEventListener('opportunity.changed', refresh as EventListener);
+    return () => {
+      es.close();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [enabled, qc]);
+}
+
+const NAV = [
+  { to: '/', key: 'nav.pipeline', icon: IconLayoutKanban, exact: true },
+  { to: '/opportunities', key: 'nav.opportunities', icon: IconListDetails },
+  { to: '/accounts', key: 'nav.accounts', icon: IconBuilding },
+  { to: '/tasks', key: 'nav.tasks', icon: IconChecklist },
+  { to: '/settings', key: 'nav.settings', icon: IconSettings },
+] as const;
+
+function initials(name: string) {
+  const parts = name.trim().split(/\s+/);
+  if (/[\u4e00-\u9fff]/.test(name)) return name.trim().slice(-2);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const labels = useLabels();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  useLiveUpdates(!!me.data);
+
+  useEffect(() => close(), [location.pathname, close]);
+
+  if (!me.data) return <PageLoader />;
+  const { user, organization, role, organizations } = me.data;
+
+  const signOut = async () => {
+    try {
+      await authPost('/api/auth/sign-out', {});
+    } catch (e) {
+      notifyError(t, e);
+    }
+    qc.clear();
+    navigate('/sign-in', { replace: true });
+  };
+
+  const switchOrg = async (organizationId: string) => {
+    try {
+      await call(api.POST('/api/v1/me/organization', { body: { organizationId } }));
+      qc.clear();
+      navigate('/', { replace: true });
+    } catch (e) {
+      notifyError(t, e);
+    }
+  };
+
+  const isActive = (to: string, exact?: boolean) => (exact ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 228, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header withBorder style={{ background: 'white' }}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to="/" aria-label="Procura">
+              <Logo />
+            </UnstyledButton>
+            <Divider orientation="vertical" visibleFrom="xs" />
+            <Group gap={6} wrap="nowrap" visibleFrom="xs">
+              <IconBuilding size={16} color="var(--mantine-color-gray-6)" aria-hidden />
+              <Text fw={600} size="sm" data-testid="org-name" truncate maw={260}>
+                {organization.name}
+              </Text>
+              <Badge variant="light" color="gray" size="sm">
+                {labels.orgKind(organization.kind)}
+              </Badge>
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" width={260} shadow="md">
+              <Menu.Target>
+                <UnstyledButton aria-label={t('header.userMenu')} data-testid="user-menu" style={{ borderRadius: 8, padding: '4px 6px' }}>
+                  <Group gap={8} wrap="nowrap">
+                    <Avatar size={30} radius="xl" color="brand" variant="light">
+                      {initials(user.name)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="md" truncate maw={140}>
+                      {user.name}
+                    </Text>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Box px="sm" py={6}>
+                  <Text size="xs" c="dimmed">
+                    {t('header.signedInAs')}
+                  </Text>
+                  <Text size="sm" fw={600} truncate>
+                    {user.email}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('header.role', { role: labels.orgRole(role) })}
+                  </Text>
+                </Box>
+                {organizations.length > 1 ? (
+                  <>
+                    <Menu.Divider />
+                    <Menu.Label>{t('header.switchOrganization')}</Menu.Label>
+                    {organizations.map((o) => (
+                      <Menu.Item
+                        key={o.id}
+                        leftSection={o.id === organization.id ? <IconCheck size={14} /> : <IconSwitchHorizontal size={14} />}
+                        onClick={() => (o.id === organization.id ? undefined : void switchOrg(o.id))}
+                      >
+                        {o.name}
+                      </Menu.Item>
+                    ))}
+                  </>
+                ) : null}
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconSettings size={14} />} component={Link} to="/settings">
+                  {t('nav.settings')}
+                </Menu.Item>
+                <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>
+                  {t('header.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" style={{ background: '#fbfbfc' }}>
+        <AppShell.Section>
+          <Button component={Link} to="/opportunities/new" fullWidth leftSection={<IconPlus size={16} />} mb="md">
+            {t('opportunities.new')}
+          </Button>
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('nav.main')}>
+            <Stack gap={2}>
+              {NAV.map((n) => {
+                const active = isActive(n.to, 'exact' in n ? n.exact : false);
+                return (
+                  <NavLink
+                    key={n.to}
+                    component={Link}
+                    to={n.to}
+                    label={t(n.key)}
+                    leftSection={<n.icon size={18} stroke={1.6} />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    style={{ borderRadius: 8 }}
+                    fw={500}
+                  />
+                );
+              })}
+            </Stack>
+          </nav>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="xs">
+            {t('app.tagline')}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box maw={1600} mx="auto">
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
