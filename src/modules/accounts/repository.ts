@@ -5,8 +5,8 @@ import { accounts, contacts, opportunities } from '../../db/schema/index';
 export type AccountRow = typeof accounts.$inferSelect;
 
 const counts = {
-  openOpportunities: sql<number>`(select count(*)::int from ${opportunities} o where o.account_id = ${accounts.id} and o.outcome = 'open')`,
-  contacts: sql<number>`(select count(*)::int from ${contacts} c where c.account_id = ${accounts.id})`,
+  openOpportunities: sql<number>`(select count(*)::int from ${opportunities} o where o.account_id = "accounts"."id" and o.outcome = 'open')`,
+  contacts: sql<number>`(select count(*)::int from ${contacts} c where c.account_id = "accounts"."id")`,
 };
 
 export const accountRepo = {

@@ -76,7 +76,7 @@ export const accountService = {
       if (!(await accountRepo.get(tx, id))) throw notFound('account');
       const vis = visibleTo(ctx);
       const where = vis
-        ? and(eq(activities.accountId, id), or(isNull(activities.opportunityId), sql`exists (select 1 from ${opportunities} where ${opportunities.id} = ${activities.opportunityId} and ${vis})`))!
+        ? and(eq(activities.accountId, id), or(isNull(activities.opportunityId), sql`exists (select 1 from opportunities where "opportunities"."id" = "activities"."opportunity_id" and ${vis})`))!
         : eq(activities.accountId, id);
       return timelinePage(tx, where as ReturnType<typeof eq>, q);
     });

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import type { CompetitorCreate, CompetitorPatch } from './schema';
 
-const active = sql<number>`(select count(*)::int from ${opportunityCompetitors} oc join ${opportunities} o on o.id = oc.opportunity_id where oc.competitor_id = ${competitors.id} and o.outcome = 'open' and oc.position <> 'eliminated')`;
+const active = sql<number>`(select count(*)::int from ${opportunityCompetitors} oc join ${opportunities} o on o.id = oc.opportunity_id where oc.competitor_id = "competitors"."id" and o.outcome = 'open' and oc.position <> 'eliminated')`;
 
 function present(c: typeof competitors.$inferSelect, n: number) {
   return { id: c.id, name: c.name, website: c.website, notes: c.notes, createdAt: c.createdAt.toISOString(), activeOpportunities: n };

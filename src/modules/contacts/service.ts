@@ -11,7 +11,7 @@ import type { ContactCreate, ContactListQuery, ContactPatch } from './schema';
 
 type Row = typeof contacts.$inferSelect;
 
-const lastContactAt = sql<Date | null>`(select max(i.occurred_at) from ${interactions} i where i.account_id = ${contacts.accountId} and ${contacts.id} = any(i.contact_ids))`;
+const lastContactAt = sql<Date | null>`(select max(i.occurred_at) from ${interactions} i where i.account_id = "contacts"."account_id" and "contacts"."id" = any(i.contact_ids))`;
 
 export function presentContact(c: Row, last: Date | string | null) {
   return {
@@ -59,7 +59,7 @@ export const contactService = {
       const conds: SQL[] = [];
       if (q.accountId) conds.push(eq(contacts.accountId, q.accountId));
       if (q.q) conds.push(ilike(contacts.name, `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
-      if (q.role?.length) conds.push(sql`${contacts.buyingRoles} && ${sql.raw(`ARRAY[${q.role.map((r) => `'${r}'`).join(',')}]::text[]`)}`);
+      if (q.role?.length) conds.push(sql`${contacts.buyingRoles} && ${sql.param(q.role)}::text[]`);
       if (after) conds.push(or(gt(contacts.name, after[0]), and(eq(contacts.name, after[0]), gt(contacts.id, after[1])))!);
       return tx
         .select({ c: contacts, last: lastContactAt })

@@ -182,7 +182,7 @@ export const interactionService = {
       }
       if (q.accountId) conds.push(eq(interactions.accountId, q.accountId));
       const vis = visibleTo(ctx);
-      if (vis) conds.push(sql`(${interactions.opportunityId} is null or exists (select 1 from ${opportunities} where ${opportunities.id} = ${interactions.opportunityId} and ${vis}))`);
+      if (vis) conds.push(sql`("interactions"."opportunity_id" is null or exists (select 1 from opportunities where "opportunities"."id" = "interactions"."opportunity_id" and ${vis}))`);
       if (after) {
         const t = new Date(after[0]);
         conds.push(or(lt(interactions.occurredAt, t), and(eq(interactions.occurredAt, t), lt(interactions.id, after[1])))!);
@@ -205,7 +205,7 @@ export const interactionService = {
       const rows = await tx
         .select({ e: evidenceItems })
         .from(evidenceItems)
-        .where(vis ? and(eq(evidenceItems.id, id), sql`exists (select 1 from ${opportunities} where ${opportunities.id} = ${evidenceItems.opportunityId} and ${vis})`) : eq(evidenceItems.id, id))
+        .where(vis ? and(eq(evidenceItems.id, id), sql`exists (select 1 from opportunities where "opportunities"."id" = "evidence_items"."opportunity_id" and ${vis})`) : eq(evidenceItems.id, id))
         .limit(1);
       const e = rows[0]?.e;
       if (!e) throw notFound('evidence');

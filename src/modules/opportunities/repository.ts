@@ -26,7 +26,7 @@ export interface AnalysisRow {
  * Members of an organization set to "own opportunities only" see only what they
  * own; everybody else sees all. Evaluated inside the query: no extra round trip.
  */
-export function visibleTo(ctx: TenantContext, cols: { ownerId: SQL | typeof opportunities.ownerId; organizationId: SQL | typeof opportunities.organizationId } = opportunities): SQL | undefined {
+export function visibleTo(ctx: TenantContext, cols: { ownerId: SQL | typeof opportunities.ownerId; organizationId: SQL | typeof opportunities.organizationId } = { ownerId: sql`"opportunities"."owner_id"`, organizationId: sql`"opportunities"."organization_id"` }): SQL | undefined {
   if (ctx.role !== 'member') return undefined;
   return sql`(${cols.ownerId} = ${ctx.userId} or exists (select 1 from org_settings s where s.organization_id = ${cols.organizationId} and s.opportunity_visibility = 'all'))`;
 }

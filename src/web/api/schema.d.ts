@@ -4456,7 +4456,7 @@ export interface paths {
                         /** Format: uuid */
                         ownerId?: string;
                         playbookKey?: string;
-                        title: string;
+                        title?: string;
                     };
                 };
             };

@@ -89,7 +89,8 @@ function useLiveUpdates(enabled: boolean) {
     const refresh = (ev: MessageEvent) => {
       let id: string | undefined;
       try {
-        id = (JSON.parse(ev.data as string) as { opportunityId?: string; id?: string }).opportunityId;
+        const d = JSON.parse(ev.data as string) as { opportunityId?: string; id?: string };
+        id = d.opportunityId ?? d.id;
       } catch {
         /* no payload */
       }
