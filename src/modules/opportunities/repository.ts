@@ -139,16 +139,16 @@ export const opportunityRepo = {
     const res = await tx.execute(sql`
       select row_to_json(o.*) as opp, a.name as account_name, a.industry, u.name as owner_name,
         (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'occurredAt', e.occurred_at, 'sourceContactId', e.source_contact_id, 'verified', e.verified, 'value', e.value) order by e.occurred_at, e.created_at), '[]'::json)
-           from evidence_items e where e.opportunity_id = o.id) as evidence,
+           from evidence_items e where e.organization_id = o.organization_id and e.opportunity_id = o.id) as evidence,
         (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'title', c.title, 'roles', c.buying_roles, 'isCoach', c.is_coach, 'attitude', c.attitude, 'influence', c.influence) order by c.influence desc, c.name), '[]'::json)
-           from contacts c where c.account_id = o.account_id) as contacts,
+           from contacts c where c.organization_id = o.organization_id and c.account_id = o.account_id) as contacts,
         (select coalesce(json_agg(json_build_object('occurredAt', i.occurred_at, 'contactIds', i.contact_ids)), '[]'::json)
-           from interactions i where i.opportunity_id = o.id) as interactions,
+           from interactions i where i.organization_id = o.organization_id and i.opportunity_id = o.id) as interactions,
         (select coalesce(json_agg(json_build_object('kind', f.kind, 'value', f.value, 'sourceContactIds', f.source_contact_ids, 'verified', f.verified, 'updatedAt', f.updated_at)), '[]'::json)
            from opportunity_facts f where f.opportunity_id = o.id) as facts,
         (select coalesce(json_agg(json_build_object('id', oc.id, 'competitorId', oc.competitor_id, 'name', c.name, 'position', oc.position, 'strengths', oc.strengths, 'weaknesses', oc.weaknesses, 'updatedAt', oc.updated_at) order by c.name), '[]'::json)
            from opportunity_competitors oc join competitors c on c.id = oc.competitor_id where oc.opportunity_id = o.id) as competitors,
-        (select coalesce(array_agg(t.playbook_key), '{}') from tasks t where t.opportunity_id = o.id and t.status = 'open' and t.playbook_key is not null) as open_task_keys,
+        (select coalesce(array_agg(t.playbook_key), '{}') from tasks t where t.organization_id = o.organization_id and t.opportunity_id = o.id and t.status = 'open' and t.playbook_key is not null) as open_task_keys,
         s.risk_thresholds, coalesce(s.stage_duration_p75, '{}'::jsonb) as stage_duration_p75
       from opportunities o
       join accounts a on a.id = o.account_id
