@@ -20,4 +20,10 @@ const run = (label, args) => {
 
 run('type-check', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
 run('build the web app', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-run('tests: unit, api, browser', [bin('vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);
+const extra = process.argv.slice(2);
+if (extra.length) {
+  run('tests', [bin('vitest/vitest.mjs'), 'run', ...extra]);
+} else {
+  run('unit tests (domain coverage must stay at 100%)', [bin('vitest/vitest.mjs'), 'run', '--project', 'unit', '--coverage']);
+  run('API and browser tests', [bin('vitest/vitest.mjs'), 'run', '--project', 'api', '--project', 'browser']);
+}

@@ -33,13 +33,42 @@ export function formatTemplate(template: string, values: Readonly<Record<string,
   });
 }
 
+// Templates are split once into literal text and placeholder names, so that
+// rendering (called in hot loops such as stage inference) needs no regex.
+type Part = string | { name: string };
+const COMPILED = new Map<string, readonly Part[]>();
+
+function compile(template: string): readonly Part[] {
+  let parts = COMPILED.get(template);
+  if (!parts) {
+    const out: Part[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      out.push(template.slice(last, m.index), { name: m[1]! });
+      last = m.index + m[0].length;
+    }
+    out.push(template.slice(last));
+    parts = out;
+    COMPILED.set(template, parts);
+  }
+  return parts;
+}
+
 function render(template: string, locale: Locale, params: MessageParams, display: DisplayParams | undefined): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const shown = display?.[name];
-    if (shown !== undefined) return shown[locale];
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  let s = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') {
+      s += part;
+      continue;
+    }
+    const shown = display?.[part.name];
+    if (shown !== undefined) s += shown[locale];
+    else {
+      const v = params[part.name];
+      s += v === undefined ? `{${part.name}}` : String(v);
+    }
+  }
+  return s;
 }
 
 /** Builds a Message from a catalog entry, rendering both languages. */

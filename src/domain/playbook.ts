@@ -163,23 +163,17 @@ const RISK_ACTIONS: Readonly<Record<RiskCode, { action: ActionKey; priority: Sug
  * Throws RangeError when stageKey is not a stage of the model.
  */
 export function suggestNextActions(input: PlaybookInput): Suggestion[] {
-  const out: Suggestion[] = [];
-  const exclude = new Set(input.openTaskKeys ?? []);
+  const candidates: Suggestion[] = [];
   const add = (key: ActionKey, priority: SuggestionPriority, reason: Message) => {
-    if (exclude.has(key)) return;
-    const existing = out.find((s) => s.key === key);
-    if (existing) {
-      if (priority < existing.priority) Object.assign(existing, { priority, reason });
-      return;
-    }
-    out.push({ key, title: ACTIONS[key].title, reason, priority });
+    candidates.push({ key, title: ACTIONS[key].title, reason, priority });
   };
+  const exclude = input.openTaskKeys ?? [];
 
   if (input.outcome === 'won') {
     for (const key of PLAYBOOKS.after_sales) add(key, 2, msg('playbook.after_win', { action: key }, { why: ACTIONS[key].why }));
-    return out;
+    return mergeSuggestions(candidates, exclude);
   }
-  if (input.outcome !== 'open') return out;
+  if (input.outcome !== 'open') return [];
 
   const stage = getStage(input.model, input.stageKey);
   if (!stage) throw new RangeError(`suggestNextActions: "${input.stageKey}" is not a stage of process model "${input.model.key}"`);
@@ -215,5 +209,19 @@ export function suggestNextActions(input: PlaybookInput): Suggestion[] {
     add(key, 3, msg('playbook.stage_action', { stage: stage.key, action: key }, { ...display, why: ACTIONS[key].why }));
   }
 
-  return out.sort((x, y) => x.priority - y.priority);
+  return mergeSuggestions(candidates, exclude);
+}
+
+/**
+ * Deduplicates suggestions by key, keeping the highest priority (the first one
+ * on a tie), drops keys in `exclude`, and sorts by priority, stable otherwise.
+ */
+export function mergeSuggestions(candidates: readonly Suggestion[], exclude: readonly string[] = []): Suggestion[] {
+  const byKey = new Map<string, Suggestion>();
+  for (const c of candidates) {
+    if (exclude.includes(c.key)) continue;
+    const existing = byKey.get(c.key);
+    if (!existing || c.priority < existing.priority) byKey.set(c.key, c);
+  }
+  return [...byKey.values()].sort((x, y) => x.priority - y.priority);
 }
