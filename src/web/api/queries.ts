@@ -42,7 +42,7 @@ export const keys = {
   invitations: ['invitations'] as const,
 };
 
-const retry = (count: number, error: unknown) => {
+const retry = (count: number, error: Error) => {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return count < 2;
 };

@@ -9,7 +9,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call, newIdempotencyKey } from '../../api/http';
-import { useAccountOptions, useMe, useMembers, useProcessModels, type OpportunityDetail } from '../../api/queries';
+import { useAccountOptions, useMe, useMembers, useProcessModels } from '../../api/queries';
+import type { OpportunitySource } from '../../../domain/labels';
 import { AccountFormModal } from '../../components/AccountForm';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n';
@@ -19,7 +20,7 @@ import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 
-type Source = NonNullable<OpportunityDetail['source']>;
+type Source = OpportunitySource;
 
 export default function NewOpportunityPage() {
   const { t } = useTranslation();
