@@ -85,8 +85,8 @@ export class TableBuffer {
 }
 
 /**
- * Sends statements on one client without waiting for each: pg queues them and
- * runs them in order, so parents written before children satisfy the foreign
+ * Sends statements on one client without waiting for each: they run one after
+ * another in order, so parents written before children satisfy the foreign
  * keys. At most `maxInFlight` statements wait at once (memory stays bounded).
  */
 export class Pipeline {
@@ -100,9 +100,14 @@ export class Pipeline {
 
   async send(text: string, values?: unknown[]): Promise<void> {
     if (this.failure) throw this.failure;
-    const p = this.client.query(text, values).catch((e: unknown) => {
-      this.failure ??= e;
-    });
+    // Chained, not stacked on the client (pg deprecates concurrent queries): the
+    // next statement starts when the previous one ends, while we generate more.
+    const prev = this.inflight[this.inflight.length - 1] ?? Promise.resolve();
+    const p = prev
+      .then(() => (this.failure ? undefined : this.client.query(text, values)))
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      });
     this.inflight.push(p);
     while (this.inflight.length > this.maxInFlight) await this.inflight.shift();
     if (this.failure) throw this.failure;

@@ -18,6 +18,9 @@ import { AppError } from './errors';
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and ~20 ms per hash.
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** The password hash better-auth stores and verifies (also used by the demo-data generator). */
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, ARGON2);
+
 const ac = createAccessControl({ ...defaultStatements });
 export const ORG_ROLES = {
   owner: ac.newRole({ ...ownerAc.statements }),
@@ -51,7 +54,7 @@ export function createAuth(db: Db, opts: { baseUrl: string; secret: string; trus
       minPasswordLength: 8,
       maxPasswordLength: 256,
       password: {
-        hash: (password) => argon2.hash(password, ARGON2),
+        hash: hashPassword,
         verify: ({ hash, password }) => argon2.verify(hash, password),
       },
     },
