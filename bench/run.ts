@@ -38,6 +38,7 @@ async function main() {
     await ensureAppRole(ownerUrl, 'procura_app_local');
     await runMigrations(ownerUrl);
     const owner = new pg.Client({ connectionString: ownerUrl });
+    owner.on('error', () => {});
     await owner.connect();
     const have = Number((await owner.query(`select count(*) n from opportunities`)).rows[0].n);
     if (have < OPPS) {
@@ -58,7 +59,7 @@ async function main() {
     server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PROCURA_POOL_SIZE: '24' },
+      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PROCURA_POOL_SIZE: '24' },
     });
     const base = `http://127.0.0.1:${httpPort}`;
     await waitHealthy(base, t0);
@@ -130,7 +131,7 @@ async function main() {
       server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, DATABASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PORT: String(httpPort), PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+        env: { ...process.env, DATABASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
       });
       await waitHealthy(base, t2);
       coldMs = performance.now() - t2;

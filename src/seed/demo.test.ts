@@ -13,7 +13,7 @@ async function signIn(e: TestEnv, email: string): Promise<TestUser> {
   if (res.statusCode !== 200) throw new Error(`sign-in ${email}: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)]).map((c) => c.split(';')[0]).join('; ');
-  const me = await e.request({ cookie, headers: { cookie } } as TestUser, 'GET', '/api/v1/me');
+  const me = await e.request({ cookie, headers: { cookie } } as unknown as TestUser, 'GET', '/api/v1/me');
   return { userId: me.body.user.id, orgId: me.body.organization.id, email, cookie, headers: { cookie } };
 }
 

@@ -70,7 +70,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app as unknown as FastifyInstance);
+  // Client-side routes of the web app: every non-API GET that is no file serves index.html.
+  const webDist = opts.webDist;
+  const indexHtml = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
+  registerErrorHandling(app as unknown as FastifyInstance, (request, reply) => {
+    if (!indexHtml || request.method !== 'GET' || request.url.startsWith('/api/')) return false;
+    void reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    return true;
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -111,20 +118,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     { prefix: '/api/v1' },
   );
 
-  const webDist = opts.webDist;
-  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+  if (webDist && indexHtml) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    // Client-side routes: every non-API GET that is not a file serves the app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send({ type: '/problems/route.not_found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.`, code: 'route.not_found' });
-    });
   }
   return app;
 }

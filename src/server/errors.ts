@@ -1,7 +1,7 @@
 // Errors, the one place they become HTTP. Modules throw AppError with their own
 // code (e.g. 'opportunity.not_found'); the kind decides the status. Every error
 // leaves the server as application/problem+json (RFC 9457).
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
 export type ErrorKind =
@@ -82,7 +82,11 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.status(p.status).type('application/problem+json').send(p);
 }
 
-export function registerErrorHandling(app: FastifyInstance) {
+/**
+ * Problem+json for every error. `fallback` may answer an unmatched request first
+ * (the web app's client-side routes); it returns false to leave it a 404.
+ */
+export function registerErrorHandling(app: FastifyInstance, fallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
       return sendProblem(reply, problem(err.kind, err.code, err.message, err.errors));
@@ -114,7 +118,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'Something went wrong on our side.', code: 'internal' });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not_found', 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    return sendProblem(reply, problem('not_found', 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
 }

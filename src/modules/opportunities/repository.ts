@@ -52,7 +52,9 @@ export interface ListFilter {
 }
 
 function filterConds(ctx: TenantContext, f: ListFilter): SQL[] {
-  const c: SQL[] = [];
+  // The tenant condition is spelled out (RLS enforces it too) so the planner can
+  // use the (organization_id, …) indexes for ordered scans.
+  const c: SQL[] = [eq(opportunities.organizationId, ctx.orgId)];
   const vis = visibleTo(ctx);
   if (vis) c.push(vis);
   if (f.processModel) c.push(eq(opportunities.processModel, f.processModel));
@@ -80,6 +82,9 @@ const sortColumn = {
 export const opportunityRepo = {
   async list(tx: Tx, ctx: TenantContext, f: ListFilter & { sort: SortKey; order: 'asc' | 'desc'; limit: number; after: [unknown, string] | null }) {
     const col = sortColumn[f.sort];
+    // Only the decision date may be null; NOT NULL columns sort without NULLS LAST
+    // so that a backward scan of their index serves the descending order.
+    const nullable = f.sort === 'expectedDecisionDate';
     const conds = filterConds(ctx, f);
     if (f.after) {
       const [raw, id] = f.after;
@@ -91,7 +96,7 @@ export const opportunityRepo = {
         // Timestamps travel as PostgreSQL text, keeping microseconds a JS Date would lose.
         const cast = f.sort === 'updatedAt' || f.sort === 'stageEnteredAt' ? sql.raw('::timestamptz') : f.sort === 'expectedDecisionDate' ? sql.raw('::date') : f.sort === 'value' ? sql.raw('::numeric') : sql.raw('::text');
         const v = sql`${String(raw)}${cast}`;
-        conds.push(sql`(${col} ${cmp} ${v} or (${col} = ${v} and ${opportunities.id} ${cmp} ${id}) or ${col} is null)`);
+        conds.push(nullable ? sql`(${col} ${cmp} ${v} or (${col} = ${v} and ${opportunities.id} ${cmp} ${id}) or ${col} is null)` : sql`(${col} ${cmp} ${v} or (${col} = ${v} and ${opportunities.id} ${cmp} ${id}))`);
       }
     }
     const dir = f.order === 'asc' ? asc : desc;
@@ -101,7 +106,7 @@ export const opportunityRepo = {
       .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
       .innerJoin(user, eq(user.id, opportunities.ownerId))
       .where(and(...conds))
-      .orderBy(sql`${dir(col)} nulls last`, dir(opportunities.id))
+      .orderBy(nullable ? sql`${dir(col)} nulls last` : dir(col), dir(opportunities.id))
       .limit(f.limit + 1);
   },
 

@@ -1,0 +1,17 @@
+// Debian's Chromium driven by playwright-core, with the flags CI needs.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import fs from 'node:fs';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export function launch(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function newPage(browser: Browser, baseUrl: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}

@@ -1,0 +1,65 @@
+// Browser tests: one Procura server (embedded PostgreSQL, demo data) started as a
+// child process exactly as `npm start` runs it, on free ports with its own data
+// folder; stopped with SIGTERM (which stops its PostgreSQL) at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) throw new Error('Build the web app first (npm test does: vite build).');
+  const dataDir = path.join(root, `.tmp/browser-${process.pid}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PROCURA_BASE_URL: baseUrl, PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PROCURA_DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+  });
+  server.stdout!.on('data', (d) => (output += d));
+  server.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<void>((r) => server.once('exit', () => r()));
+  const t0 = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`Procura exited during start:\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - t0 > 90_000) {
+      server.kill('SIGKILL');
+      throw new Error(`Procura did not start in 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
