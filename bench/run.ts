@@ -21,6 +21,8 @@ const OPPS = Number(args.get('opportunities') ?? 100_000);
 const INTERACTIONS = Number(args.get('interactions') ?? 1_000_000);
 const DURATION = Number(args.get('duration') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
+/** --only=list,detail: measure only these routes (the baseline always runs). */
+const ONLY = args.get('only')?.split(',') ?? null;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dataDir = path.join(root, '.tmp/bench');
 const pgPort = 55432;
@@ -110,7 +112,7 @@ async function main() {
     ];
 
     const results: { name: string; target: string; rps: number; p50: number; p99: number; errors: number }[] = [];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x, i) => i === 0 || !ONLY || ONLY.some((o) => x.name.startsWith(o)))) {
       // Warm-up, then the measured run.
       await autocannon({ url: base, connections: CONNECTIONS, duration: 2, headers, requests: s.requests });
       const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, headers, requests: s.requests });

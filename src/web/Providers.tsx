@@ -1,9 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { MantineProvider } from '@mantine/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { MantineProvider, mergeThemeOverrides, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -38,18 +38,43 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: dayjsLocale, firstDayOfWeek: locale === 'zh-CN' ? 1 : 0 }}>{children}</DatesProvider>;
 }
 
+/** The theme plus the labels Mantine's own buttons need (modal and notification close buttons). */
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const close = t('common.close');
+  const localized = useMemo(
+    () =>
+      mergeThemeOverrides(
+        theme,
+        createTheme({
+          components: {
+            Modal: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            Drawer: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            Notification: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+          },
+        }),
+      ),
+    [close],
+  );
+  return (
+    <MantineProvider theme={localized} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <LocalizedMantine>
         <LocalizedDates>
           <Notifications position="top-right" limit={4} />
           <QueryClientProvider client={client}>
             <BrowserRouter>{children}</BrowserRouter>
           </QueryClientProvider>
         </LocalizedDates>
-      </MantineProvider>
+      </LocalizedMantine>
     </I18nextProvider>
   );
 }

@@ -10,8 +10,8 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function newPage(browser: Browser, baseUrl: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+export async function newPage(browser: Browser, baseUrl: string, locale: 'en' | 'zh-CN' = 'en', viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, deviceScaleFactor: 1 });
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }

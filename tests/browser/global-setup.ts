@@ -1,6 +1,8 @@
-// Browser tests: one Procura server (embedded PostgreSQL, demo data) started as a
-// child process exactly as `npm start` runs it, on free ports with its own data
-// folder; stopped with SIGTERM (which stops its PostgreSQL) at the end.
+// Browser tests: one Procura server (embedded PostgreSQL) started as a child
+// process exactly as `npm start` runs it, on free ports with its own data folder
+// under .tmp/browser-<pid>; stopped with SIGTERM (which stops its PostgreSQL) at
+// the end. Demo data is loaded because the README screenshots are taken from it;
+// the end-to-end flow signs up its own, empty organization.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -58,8 +60,11 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   return async () => {
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (server.exitCode === null) server.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
+    clearTimeout(timer);
+    if (server.exitCode === null) server.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

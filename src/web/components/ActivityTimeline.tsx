@@ -1,6 +1,7 @@
 // The activity timeline of an opportunity or an account: interactions, stage
 // moves (set and inferred), outcome, facts, competitors, tasks, field changes.
-import { Badge, Box, Button, Group, Stack, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Stack, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
 import {
   IconArrowBackUp,
   IconArrowRight,
@@ -155,14 +156,16 @@ export function ActivityTimeline({
               {response ? (
                 <Text size="sm" c="dimmed">
                   <Text span fw={600} size="sm" c="dimmed">
-                    {t('opportunity.timeline.customerResponse')}:
-                  </Text>{' '}
+                    {t('opportunity.timeline.customerResponse')}
+                    {t('common.colon').trimEnd()}
+                  </Text>
+                  {f.locale === 'zh-CN' ? '' : ' '}
                   {response}
                 </Text>
               ) : null}
               {people?.length ? (
                 <Text size="xs" c="dimmed">
-                  {t('opportunity.timeline.participants')}: {people.join(locSep(f.locale))}
+                  {t('opportunity.timeline.participants')}{t('common.colon')}{people.join(locSep(f.locale))}
                 </Text>
               ) : null}
               {evidence.length ? (
@@ -205,18 +208,23 @@ export function ActivityTimeline({
                   {system ? t('activity.system') : (e.actorName ?? t('activity.system'))}
                 </Text>
                 <Text size="sm">{text}</Text>
+              </Group>
+              {body ? <Box mt={2}>{body}</Box> : null}
+              <Group gap={6} mt={2} wrap="nowrap">
+                <Tooltip label={f.dateTime(e.at)}>
+                  <Text size="xs" c="dimmed" w="fit-content" style={{ whiteSpace: 'nowrap' }}>
+                    {f.relative(e.at)}
+                  </Text>
+                </Tooltip>
                 {showOpportunity && e.opportunityId && showOpportunity.get(e.opportunityId) ? (
-                  <Text size="xs" c="dimmed">
-                    · {showOpportunity.get(e.opportunityId)}
+                  <Text size="xs" c="dimmed" truncate>
+                    ·{' '}
+                    <Anchor component={Link} to={`/opportunities/${e.opportunityId}`} size="xs" c="dimmed" underline="hover">
+                      {showOpportunity.get(e.opportunityId)}
+                    </Anchor>
                   </Text>
                 ) : null}
               </Group>
-              {body ? <Box mt={2}>{body}</Box> : null}
-              <Tooltip label={f.dateTime(e.at)}>
-                <Text size="xs" c="dimmed" mt={2} w="fit-content">
-                  {f.relative(e.at)}
-                </Text>
-              </Tooltip>
             </Timeline.Item>
           );
         })}

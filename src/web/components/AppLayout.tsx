@@ -7,7 +7,6 @@ import {
   Badge,
   Box,
   Burger,
-  Button,
   Divider,
   Group,
   Menu,
@@ -27,7 +26,6 @@ import {
   IconLayoutKanban,
   IconListDetails,
   IconLogout,
-  IconPlus,
   IconSettings,
   IconSwitchHorizontal,
 } from '@tabler/icons-react';
@@ -237,11 +235,6 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" style={{ background: '#fbfbfc' }}>
-        <AppShell.Section>
-          <Button component={Link} to="/opportunities/new" fullWidth leftSection={<IconPlus size={16} />} mb="md">
-            {t('opportunities.new')}
-          </Button>
-        </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label={t('nav.main')}>
             <Stack gap={2}>

@@ -7,7 +7,7 @@ export function PageHeader({ title, subtitle, actions, above }: { title: ReactNo
       {above}
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-          <Title order={2} fz={24} style={{ wordBreak: 'break-word' }}>
+          <Title order={1} fz={24} style={{ wordBreak: 'break-word' }}>
             {title}
           </Title>
           {subtitle ? (

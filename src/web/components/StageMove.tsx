@@ -87,6 +87,7 @@ export function useStageMove(opts: { onOptimistic?: (r: MoveRequest) => void; on
       size="md"
     >
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           confirmBack();

@@ -130,7 +130,7 @@ export function OutcomeBadge({ outcome, size = 'sm' }: { outcome: string; size?:
 export function AttitudeBadge({ attitude, size = 'sm' }: { attitude: string; size?: BadgeProps['size'] }) {
   const labels = useLabels();
   return (
-    <Badge size={size} variant="dot" color={ATTITUDE_COLORS[attitude] ?? 'gray'} style={{ textTransform: 'none' }}>
+    <Badge size={size} variant="dot" color={ATTITUDE_COLORS[attitude] ?? 'gray'} style={{ textTransform: 'none', minWidth: 'max-content' }}>
       {labels.attitude(attitude)}
     </Badge>
   );
@@ -141,7 +141,7 @@ export function RoleBadges({ roles, isCoach }: { roles: string[]; isCoach?: bool
   return (
     <Group gap={4} wrap="wrap">
       {roles.map((r) => (
-        <Badge key={r} size="sm" variant="light" color="gray" style={{ textTransform: 'none' }}>
+        <Badge key={r} size="sm" variant="light" color="gray" style={{ textTransform: 'none', minWidth: 'max-content' }}>
           {labels.buyingRole(r)}
         </Badge>
       ))}
@@ -153,7 +153,7 @@ export function RoleBadges({ roles, isCoach }: { roles: string[]; isCoach?: bool
 export function CoachBadge() {
   const labels = useLabels();
   return (
-    <Badge size="sm" variant="light" color="grape" leftSection={<IconStarFilled size={10} aria-hidden />} style={{ textTransform: 'none' }}>
+    <Badge size="sm" variant="light" color="grape" leftSection={<IconStarFilled size={10} aria-hidden />} style={{ textTransform: 'none', minWidth: 'max-content' }}>
       {labels.coach}
     </Badge>
   );

@@ -44,13 +44,9 @@ export function CardsSkeleton({ cards = 3 }: { cards?: number }) {
 export function EmptyView({ icon, title, description, action }: { icon?: ReactNode; title: string; description?: string; action?: ReactNode }) {
   return (
     <Paper withBorder p="xl" radius="md" bg="white">
-      <EmptyState
-        icon={icon ?? <IconInbox size={28} stroke={1.5} />}
-        variant="light"
-        title={title}
-        description={description}
-        size="md"
-      >
+      <EmptyState icon={icon ?? <IconInbox size={28} stroke={1.5} />} variant="light" size="md">
+        <EmptyState.Title order={2}>{title}</EmptyState.Title>
+        {description ? <EmptyState.Description>{description}</EmptyState.Description> : null}
         {action ? <EmptyState.Actions>{action}</EmptyState.Actions> : null}
       </EmptyState>
     </Paper>

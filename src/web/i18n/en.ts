@@ -24,6 +24,7 @@ export const en = {
     role: 'Role: {{role}}',
   },
   common: {
+    colon: ': ',
     save: 'Save',
     saveChanges: 'Save changes',
     cancel: 'Cancel',
@@ -239,7 +240,7 @@ export const en = {
       title: "Customer's procurement stage",
       set: 'Set',
       inferred: 'Inferred',
-      setBy: 'Set by you',
+      setBy: 'Set stage',
       inferredFrom: 'Inferred from evidence',
       setStage: 'Set stage',
       setStageTo: 'Set stage to {{stage}}',
@@ -538,6 +539,7 @@ export const en = {
     },
     completed: 'Completed {{when}}',
     reopen: 'Reopen',
+    reopened: 'Task reopened',
     fromPlaybook: 'Suggested',
   },
   settings: {
@@ -572,6 +574,8 @@ export const en = {
       nameZh: 'Name (Chinese)',
       nameEn: 'Name (English)',
       stages: 'Stages',
+      stagesHint: 'Each stage covers a part of the procurement ladder (the milestones, named after the eight-stage model). Evidence lands in the stage that covers its milestone.',
+      through: 'Covers milestones up to',
       stage: 'Stage {{n}}',
       stageKey: 'Stage key',
       backbone: 'Backbone',
@@ -594,6 +598,8 @@ export const en = {
       saved: 'Thresholds saved',
       reset: 'Reset to defaults',
       defaultValue: 'Default: {{value}}',
+      decisionMakerBackbone: 'From this backbone stage on, a decision maker must be known',
+      islandDays: 'Information island: days without contact allowed per backbone stage',
     },
     members: {
       title: 'Members',

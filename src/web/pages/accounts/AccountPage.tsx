@@ -167,7 +167,7 @@ function AccountView({ account }: { account: Account }) {
                             <Table.Th>{t('contact.col.attitude')}</Table.Th>
                             <Table.Th>{t('contact.col.influence')}</Table.Th>
                             <Table.Th>{t('contact.reportsTo')}</Table.Th>
-                            <Table.Th>{t('contact.col.lastContact')}</Table.Th>
+                            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('contact.col.lastContact')}</Table.Th>
                             <Table.Th w={80} />
                           </Table.Tr>
                         </Table.Thead>

@@ -106,10 +106,10 @@ function OpportunityView({ opp }: { opp: OpportunityDetail }) {
                 {f.money(opp.value, opp.currency)}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('opportunity.owner')}: <Text span c="dark" size="sm" fw={500}>{opp.ownerName}</Text>
+                {t('opportunity.owner')}{t('common.colon')}<Text span c="dark" size="sm" fw={500}>{opp.ownerName}</Text>
               </Text>
               <Text size="sm" c="dimmed">
-                {t('opportunity.decisionDate')}: <Text span c="dark" size="sm" fw={500}>{f.date(opp.expectedDecisionDate)}</Text>
+                {t('opportunity.decisionDate')}{t('common.colon')}<Text span c="dark" size="sm" fw={500}>{f.date(opp.expectedDecisionDate)}</Text>
               </Text>
               <Text size="sm" c="dimmed">
                 {t('opportunity.daysInStage', { count: opp.daysInStage })}

@@ -114,7 +114,7 @@ export function StagePanel({ opp }: { opp: OpportunityDetail }) {
             </ThemeIcon>
             <Stack gap={2}>
               <Text size="sm" fw={600} data-testid="inferred-stage">
-                {t('opportunity.stage.inferred')}: {name(opp.stageInferred)}
+                {t('opportunity.stage.inferred')}{t('common.colon')}{name(opp.stageInferred)}
               </Text>
               <Text size="sm" c="dimmed" data-testid="inference-summary">
                 {inf.summary.text[locale]}
@@ -127,7 +127,7 @@ export function StagePanel({ opp }: { opp: OpportunityDetail }) {
                 <IconUser size={16} />
               </ThemeIcon>
               <Text size="sm">
-                {t('opportunity.stage.setBy')}: <b>{name(opp.stageSet)}</b>
+                {t('opportunity.stage.setBy')}{t('common.colon')}<b>{name(opp.stageSet)}</b>
               </Text>
             </Group>
           ) : null}

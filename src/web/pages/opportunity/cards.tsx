@@ -174,7 +174,8 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
           {bc.missingRoles.length ? (
             <Group gap={6} mt="sm">
               <Text size="xs" c="yellow.9" fw={600}>
-                {t('opportunity.buyingCenter.missingRoles')}:
+                {t('opportunity.buyingCenter.missingRoles')}
+                {t('common.colon').trimEnd()}
               </Text>
               {bc.missingRoles.map((r) => (
                 <Badge key={r} color="yellow" variant="light" size="sm" style={{ textTransform: 'none' }} leftSection={<IconAlertTriangle size={10} />}>
@@ -186,7 +187,8 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
           {noRole.length ? (
             <Group gap={6} mt="xs">
               <Text size="xs" c="dimmed">
-                {t('opportunity.buyingCenter.noRoleAssigned')}:
+                {t('opportunity.buyingCenter.noRoleAssigned')}
+                {t('common.colon').trimEnd()}
               </Text>
               {noRole.map((m) => (
                 <AttitudeBadge key={m.contactId} attitude={m.attitude} />
@@ -435,11 +437,11 @@ export function FactsCard({ opp, contacts }: { opp: OpportunityDetail; contacts:
                         </Badge>
                       )}
                       <Text size="xs" c={sources.length < 2 && !fact.verified ? 'orange.8' : 'dimmed'}>
-                        {sources.length ? `${t('opportunity.facts.sources')}: ${sources.join(sep)}` : t('opportunity.stage.noSource')}
+                        {sources.length ? `${t('opportunity.facts.sources')}${t('common.colon')}${sources.join(sep)}` : t('opportunity.stage.noSource')}
                         {sources.length === 1 && !fact.verified ? ` · ${t('opportunity.facts.singleSource')}` : ''}
                       </Text>
-                      <Text size="xs" c="dimmed">
-                        · {f.relative(fact.updatedAt)}
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {f.relative(fact.updatedAt)}
                       </Text>
                     </Group>
                   </>

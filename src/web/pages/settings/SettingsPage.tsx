@@ -10,9 +10,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
-import { BACKBONES, BACKBONE_LABELS } from '../../../domain/process-models';
+import { BACKBONES, BACKBONE_LABELS, getBuiltInModel } from '../../../domain/process-models';
 import { DEFAULT_RISK_THRESHOLDS } from '../../../domain/risks';
-import { EVIDENCE_TYPES } from '../../../domain/evidence';
 import { api, call } from '../../api/http';
 import { keys, useMe, useMembers, useProcessModels, useSettings, type Invitation, type ProcessModel } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -200,7 +199,30 @@ interface StageDraft {
   zh: string;
   en: string;
   backbone: string;
-  evidenceTypes: string[];
+  /** The last milestone this stage covers; it starts after the previous stage's. */
+  through: number;
+}
+
+/** Milestones are named after the stages of the built-in eight-stage model, which has one per milestone. */
+const MILESTONE_NAMES = getBuiltInModel('internal-8')!.stages.map((s) => s.name);
+
+const slug = (s: string, sep: '_' | '-') =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, sep)
+    .replace(new RegExp(`^[^a-z]+|\\${sep}+$`, 'g'), '')
+    .slice(0, 40);
+
+function draftsOf(model: ProcessModel | null): StageDraft[] {
+  if (!model)
+    return [
+      { key: 'need', zh: '需求', en: 'Need', backbone: 'need', through: 3 },
+      { key: 'evaluation', zh: '评估', en: 'Evaluation', backbone: 'evaluate', through: 6 },
+      { key: 'decision', zh: '决策与签约', en: 'Decision and contract', backbone: 'decide', through: 8 },
+      { key: 'delivery', zh: '交付', en: 'Delivery', backbone: 'use', through: 9 },
+    ];
+  return model.stages.map((s) => ({ key: s.key, zh: s.name['zh-CN'], en: s.name.en, backbone: s.backbone, through: Math.max(...s.milestones) }));
 }
 
 function ModelEditor({ model, onClose }: { model: ProcessModel | null; onClose: () => void }) {
@@ -210,27 +232,35 @@ function ModelEditor({ model, onClose }: { model: ProcessModel | null; onClose: 
   const [key, setKey] = useState(model?.key ?? '');
   const [zh, setZh] = useState(model?.name['zh-CN'] ?? '');
   const [en, setEn] = useState(model?.name.en ?? '');
-  const [stages, setStages] = useState<StageDraft[]>(
-    model?.stages.map((s) => ({ key: s.key, zh: s.name['zh-CN'], en: s.name.en, backbone: s.backbone, evidenceTypes: s.evidenceTypes })) ?? [
-      { key: 'need', zh: '需求', en: 'Need', backbone: 'need', evidenceTypes: ['need_expressed'] },
-      { key: 'decision', zh: '决策', en: 'Decision', backbone: 'decide', evidenceTypes: ['preferred_supplier_notified'] },
-    ],
-  );
+  const [stages, setStages] = useState<StageDraft[]>(() => draftsOf(model));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const evidenceOptions = EVIDENCE_TYPES.filter((e) => !e.stepBack).map((e) => ({ value: e.key, label: textOf(e.label, labels.locale) }));
-  const milestoneOf = new Map<string, number>(EVIDENCE_TYPES.map((e) => [e.key, e.milestone]));
+  const [general, setGeneral] = useState<string[]>([]);
+  // Every stage covers the milestones after the previous stage's up to its own; the last one reaches 9.
+  // Each keeps at least one milestone, so a stage added at the end takes room from those before it.
+  let previous = 0;
+  const ranges = stages.map((s, i) => {
+    const from = previous + 1;
+    const to = i === stages.length - 1 ? 9 : Math.max(from, Math.min(s.through, 9 - (stages.length - 1 - i)));
+    previous = to;
+    return { from, to };
+  });
   const save = useMutation({
     mutationFn: () => {
       const body = {
-        name: { 'zh-CN': zh, en },
-        stages: stages.map((s) => {
-          const ms = [...new Set(s.evidenceTypes.map((k) => milestoneOf.get(k)!).filter(Boolean))].sort((a, b) => a - b);
-          return { key: s.key, name: { 'zh-CN': s.zh, en: s.en }, backbone: s.backbone as 'need', milestones: ms.length ? ms : [1], evidenceTypes: s.evidenceTypes };
+        name: { 'zh-CN': zh.trim(), en: en.trim() },
+        stages: stages.map((s, i) => {
+          const { from, to } = ranges[i]!;
+          return {
+            key: s.key.trim() || slug(s.en, '_') || `stage_${i + 1}`,
+            name: { 'zh-CN': s.zh.trim(), en: s.en.trim() },
+            backbone: s.backbone as 'need',
+            milestones: Array.from({ length: to - from + 1 }, (_, n) => from + n),
+          };
         }),
       };
       return model
         ? call(api.PATCH('/api/v1/process-models/{key}', { params: { path: { key: model.key } }, body }))
-        : call(api.POST('/api/v1/process-models', { body: { key, ...body } }));
+        : call(api.POST('/api/v1/process-models', { body: { key: key.trim() || slug(en, '-'), ...body } }));
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.processModels });
@@ -238,66 +268,152 @@ function ModelEditor({ model, onClose }: { model: ProcessModel | null; onClose: 
       onClose();
     },
     onError: (e) => {
-      const fields = fieldErrors(t, labels.locale, e, /^body\./);
-      if (!fields) notifyError(t, e);
-      setErrors(fields ?? {});
+      const fields: Record<string, string> = {};
+      const rest: string[] = [];
+      applyFieldErrors(
+        e,
+        (path, message) => {
+          const known = /^(key|name\.(zh-CN|en)|stages\.\d+\.(key|backbone|name\.(zh-CN|en)))$/.test(path);
+          if (known) fields[path] = message;
+          else rest.push(message);
+        },
+        t,
+        labels.locale,
+        (f) => f.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1'),
+      );
+      if (!Object.keys(fields).length && !rest.length) notifyError(t, e);
+      setErrors(fields);
+      setGeneral(rest);
     },
   });
   const set = (i: number, patch: Partial<StageDraft>) => setStages((xs) => xs.map((s, n) => (n === i ? { ...s, ...patch } : s)));
   const move = (i: number, d: number) =>
     setStages((xs) => {
       const ys = [...xs];
-      const [s] = ys.splice(i, 1);
-      ys.splice(i + d, 0, s!);
+      const [a, b] = [ys[i]!, ys[i + d]!];
+      // Names and keys move; the milestone ranges stay in place, so the model stays complete.
+      ys[i] = { ...b, through: a.through };
+      ys[i + d] = { ...a, through: b.through };
       return ys;
     });
+  const milestoneLabel = (m: number) => `${m}. ${textOf(MILESTONE_NAMES[m - 1], labels.locale)}`;
   return (
-    <Modal opened onClose={onClose} size="xl" title={model ? t('settings.processModels.editTitle') : t('settings.processModels.create')}>
+    <Modal opened onClose={onClose} size={1100} title={model ? t('settings.processModels.editTitle') : t('settings.processModels.create')}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate();
         }}
       >
         <Stack>
-          <SimpleGrid cols={3}>
-            <TextInput label={t('settings.processModels.key')} description={t('settings.processModels.keyHint')} value={key} onChange={(e) => setKey(e.currentTarget.value)} disabled={!!model} error={errors.key} required />
-            <TextInput label={t('settings.processModels.nameZh')} value={zh} onChange={(e) => setZh(e.currentTarget.value)} error={errors['name.zh-CN']} required />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('settings.processModels.nameZh')}
+              value={zh}
+              onChange={(e) => setZh(e.currentTarget.value)}
+              error={errors['name.zh-CN']}
+              required
+              data-autofocus
+            />
             <TextInput label={t('settings.processModels.nameEn')} value={en} onChange={(e) => setEn(e.currentTarget.value)} error={errors['name.en']} required />
+            <TextInput
+              label={t('settings.processModels.key')}
+              description={t('settings.processModels.keyHint')}
+              placeholder={slug(en, '-') || 'my-process'}
+              value={key}
+              onChange={(e) => setKey(e.currentTarget.value)}
+              disabled={!!model}
+              error={errors.key}
+            />
           </SimpleGrid>
-          <Title order={3} size="h6">
-            {t('settings.processModels.stages')}
-          </Title>
-          {errors.stages && (
-            <Text c="red" size="sm">
-              {errors.stages}
+          <div>
+            <Title order={3} size="h6">
+              {t('settings.processModels.stages')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('settings.processModels.stagesHint')}
             </Text>
-          )}
-          {stages.map((s, i) => (
-            <Paper key={i} withBorder p="sm" radius="sm">
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <Text fw={600} w={24}>
-                  {i + 1}
-                </Text>
-                <TextInput size="xs" label={t('settings.processModels.stageKey')} value={s.key} onChange={(e) => set(i, { key: e.currentTarget.value })} error={errors[`stages.${i}.key`]} w={130} />
-                <TextInput size="xs" label={t('settings.processModels.nameZh')} value={s.zh} onChange={(e) => set(i, { zh: e.currentTarget.value })} error={errors[`stages.${i}.name.zh-CN`]} w={120} />
-                <TextInput size="xs" label={t('settings.processModels.nameEn')} value={s.en} onChange={(e) => set(i, { en: e.currentTarget.value })} error={errors[`stages.${i}.name.en`]} w={140} />
-                <Select size="xs" label={t('settings.processModels.backbone')} allowDeselect={false} value={s.backbone} onChange={(v) => v && set(i, { backbone: v })} data={BACKBONES.map((b) => ({ value: b, label: textOf(BACKBONE_LABELS[b], labels.locale) }))} w={120} />
-                <MultiSelect size="xs" label={t('settings.processModels.evidenceTypes')} placeholder={t('settings.processModels.evidenceTypesPlaceholder')} data={evidenceOptions} value={s.evidenceTypes} onChange={(v) => set(i, { evidenceTypes: v })} searchable style={{ flex: 1 }} />
-                <ActionIcon variant="subtle" aria-label={t('settings.processModels.moveUp', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>
-                  <IconArrowUp size={14} />
-                </ActionIcon>
-                <ActionIcon variant="subtle" aria-label={t('settings.processModels.moveDown', { n: i + 1 })} disabled={i === stages.length - 1} onClick={() => move(i, 1)}>
-                  <IconArrowDown size={14} />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="red" aria-label={t('settings.processModels.removeStage', { n: i + 1 })} disabled={stages.length <= 2} onClick={() => setStages((xs) => xs.filter((_, n) => n !== i))}>
-                  <IconTrash size={14} />
-                </ActionIcon>
-              </Group>
-            </Paper>
-          ))}
+          </div>
+          {general.length ? (
+            <Alert color="red" variant="light" p="sm">
+              <Stack gap={2}>
+                {general.map((m, i) => (
+                  <Text size="sm" key={i}>
+                    {m}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          ) : null}
+          {stages.map((s, i) => {
+            const { from, to } = ranges[i]!;
+            const last = i === stages.length - 1;
+            return (
+              <Paper key={i} withBorder p="sm" radius="sm">
+                <Group align="flex-start" gap="xs" wrap="nowrap">
+                  <Badge variant="light" size="lg" radius="sm" mt={22} w={36}>
+                    {i + 1}
+                  </Badge>
+                  <TextInput size="xs" label={t('settings.processModels.nameZh')} value={s.zh} onChange={(e) => set(i, { zh: e.currentTarget.value })} error={errors[`stages.${i}.name.zh-CN`]} w={150} />
+                  <TextInput size="xs" label={t('settings.processModels.nameEn')} value={s.en} onChange={(e) => set(i, { en: e.currentTarget.value })} error={errors[`stages.${i}.name.en`]} w={170} />
+                  <TextInput size="xs" label={t('settings.processModels.stageKey')} placeholder={slug(s.en, '_') || undefined} value={s.key} onChange={(e) => set(i, { key: e.currentTarget.value })} error={errors[`stages.${i}.key`]} w={130} />
+                  <Select
+                    size="xs"
+                    label={t('settings.processModels.backbone')}
+                    allowDeselect={false}
+                    value={s.backbone}
+                    onChange={(v) => v && set(i, { backbone: v })}
+                    data={BACKBONES.map((b) => ({ value: b, label: textOf(BACKBONE_LABELS[b], labels.locale) }))}
+                    error={errors[`stages.${i}.backbone`]}
+                    w={110}
+                  />
+                  <Select
+                    size="xs"
+                    label={t('settings.processModels.through')}
+                    description={from === to ? milestoneLabel(from) : `${milestoneLabel(from)} → ${to}`}
+                    allowDeselect={false}
+                    disabled={last}
+                    value={String(to)}
+                    onChange={(v) => v && set(i, { through: Number(v) })}
+                    data={Array.from({ length: 9 - (stages.length - 1 - i) - from + 1 }, (_, n) => from + n).map((m) => ({ value: String(m), label: milestoneLabel(m) }))}
+                    style={{ flex: 1 }}
+                    miw={200}
+                  />
+                  <Group gap={2} wrap="nowrap" mt={22}>
+                    <ActionIcon variant="subtle" aria-label={t('settings.processModels.moveUp', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>
+                      <IconArrowUp size={14} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" aria-label={t('settings.processModels.moveDown', { n: i + 1 })} disabled={last} onClick={() => move(i, 1)}>
+                      <IconArrowDown size={14} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('settings.processModels.removeStage', { n: i + 1 })}
+                      disabled={stages.length <= 2}
+                      onClick={() => setStages((xs) => xs.filter((_, n) => n !== i).map((x, n, arr) => (n === arr.length - 1 ? { ...x, through: 9 } : x)))}
+                    >
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Group>
+                </Group>
+              </Paper>
+            );
+          })}
           <Group justify="space-between">
-            <Button variant="default" leftSection={<IconPlus size={14} />} disabled={stages.length >= 12} onClick={() => setStages((xs) => [...xs, { key: '', zh: '', en: '', backbone: 'evaluate', evidenceTypes: [] }])}>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={14} />}
+              disabled={stages.length >= 9}
+              onClick={() =>
+                // The stage that was last ends one milestone earlier; the new one covers the rest.
+                setStages((xs) => [
+                  ...xs.map((x, n) => (n === xs.length - 1 ? { ...x, through: 8 } : x)),
+                  { key: '', zh: '', en: '', backbone: xs[xs.length - 1]?.backbone ?? 'use', through: 9 },
+                ])
+              }
+            >
               {t('settings.processModels.addStage')}
             </Button>
             <Group>
@@ -383,7 +499,7 @@ function RisksTab({ canAdmin }: { canAdmin: boolean }) {
               />
             ))}
             <Select
-              label={labels.locale === 'zh-CN' ? '从此阶段起必须已知决策者' : 'From this backbone stage on, a decision maker must be known'}
+              label={t('settings.risks.decisionMakerBackbone')}
               description={t('settings.risks.defaultValue', { value: textOf(BACKBONE_LABELS[DEFAULT_RISK_THRESHOLDS.decisionMakerBackbone], labels.locale) })}
               disabled={!canAdmin}
               allowDeselect={false}
@@ -394,7 +510,7 @@ function RisksTab({ canAdmin }: { canAdmin: boolean }) {
             />
           </SimpleGrid>
           <Title order={3} size="h6" mt="sm">
-            {labels.locale === 'zh-CN' ? '信息孤岛：各阶段允许的无互动天数' : 'Information island: days without contact allowed per stage'}
+            {t('settings.risks.islandDays')}
           </Title>
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             {BACKBONES.map((b) => (

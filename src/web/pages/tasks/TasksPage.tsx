@@ -10,7 +10,7 @@ import { api, call } from '../../api/http';
 import { invalidateOpportunity, useMe, useTasks, type Task } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
-import { notifyError } from '../../lib/problems';
+import { notifyError, notifySuccess } from '../../lib/problems';
 import { todayIso } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 
@@ -79,10 +79,26 @@ function TaskGroup({ title, color, items, showOwner }: { title: string; color?: 
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
+  // Ticked boxes show at once; the task leaves its list when the refetch lands.
+  const [flipped, setFlipped] = useState<ReadonlySet<string>>(new Set());
+  const flip = (id: string, on: boolean) =>
+    setFlipped((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   const toggle = useMutation({
     mutationFn: (task: Task) => call(api.PATCH('/api/v1/tasks/{id}', { params: { path: { id: task.id } }, body: { status: task.status === 'open' ? 'done' : 'open' } })),
-    onSuccess: (_r, task) => invalidateOpportunity(qc, task.opportunityId),
-    onError: (e) => notifyError(t, e),
+    onMutate: (task) => flip(task.id, true),
+    onSuccess: (_r, task) => {
+      notifySuccess(task.status === 'open' ? t('opportunity.actions.done') : t('tasks.reopened'));
+      invalidateOpportunity(qc, task.opportunityId);
+    },
+    onError: (e, task) => {
+      flip(task.id, false);
+      notifyError(t, e);
+    },
   });
   return (
     <Paper withBorder radius="md" p={0}>
@@ -94,13 +110,13 @@ function TaskGroup({ title, color, items, showOwner }: { title: string; color?: 
           {items.length}
         </Badge>
       </Group>
-      <Table verticalSpacing="xs" highlightOnHover>
+      <Table verticalSpacing="xs" highlightOnHover layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={40} />
-            <Table.Th>{t('tasks.col.task')}</Table.Th>
+            <Table.Th w={44} />
+            <Table.Th w="44%">{t('tasks.col.task')}</Table.Th>
             <Table.Th>{t('tasks.col.opportunity')}</Table.Th>
-            {showOwner && <Table.Th>{t('tasks.col.owner')}</Table.Th>}
+            {showOwner && <Table.Th w={140}>{t('tasks.col.owner')}</Table.Th>}
             <Table.Th w={140}>{t('tasks.col.due')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -110,8 +126,8 @@ function TaskGroup({ title, color, items, showOwner }: { title: string; color?: 
               <Table.Td>
                 <Checkbox
                   aria-label={`${task.status === 'open' ? t('tasks.done') : t('tasks.reopen')}: ${task.title}`}
-                  checked={task.status === 'done'}
-                  disabled={toggle.isPending && toggle.variables?.id === task.id}
+                  checked={(task.status === 'done') !== flipped.has(task.id)}
+                  disabled={flipped.has(task.id)}
                   onChange={() => toggle.mutate(task)}
                 />
               </Table.Td>
