@@ -125,6 +125,8 @@ export const opportunities = pgTable(
   (t) => [
     index('opps_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     index('opps_org_value_idx').on(t.organizationId, t.value, t.id),
+    // Pipeline views: open opportunities of one stage by value (lists and board columns).
+    index('opps_org_outcome_stage_value_idx').on(t.organizationId, t.outcome, t.stage, t.value, t.id),
     index('opps_org_model_stage_idx').on(t.organizationId, t.processModel, t.stage),
     index('opps_org_owner_idx').on(t.organizationId, t.ownerId),
     index('opps_account_idx').on(t.organizationId, t.accountId),

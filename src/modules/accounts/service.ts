@@ -1,7 +1,7 @@
 // Account use cases: guard → state check → transaction → activity record.
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import { decodeCursor, encodeCursor } from '../shared/http';
@@ -35,7 +35,7 @@ export function presentAccount(r: { a: AccountRow; openOpportunities: number; co
 export const accountService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof AccountListQuery>) {
     const after = decodeCursor(q.cursor, 2);
-    const rows = await withTenant(db, ctx, (tx) => accountRepo.list(tx, { ...q, after }));
+    const rows = await readTenant(db, ctx, (tx) => accountRepo.list(tx, { ...q, after }));
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     const key = (r: (typeof rows)[number]) => (q.sort === 'name' ? r.a.name : q.sort === 'updatedAt' ? r.a.updatedAt.toISOString() : r.a.createdAt.toISOString());
@@ -43,7 +43,7 @@ export const accountService = {
   },
 
   async get(db: Db, ctx: TenantContext, id: string) {
-    const row = await withTenant(db, ctx, (tx) => accountRepo.get(tx, id));
+    const row = await readTenant(db, ctx, (tx) => accountRepo.get(tx, id));
     if (!row) throw notFound('account');
     return presentAccount(row);
   },
@@ -72,7 +72,7 @@ export const accountService = {
 
   /** The account's own events and those of the opportunities the caller may see. */
   async timeline(db: Db, ctx: TenantContext, id: string, q: { limit: number; cursor?: string }) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       if (!(await accountRepo.get(tx, id))) throw notFound('account');
       const vis = visibleTo(ctx);
       const where = vis

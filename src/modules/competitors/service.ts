@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { competitors, opportunities, opportunityCompetitors } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import type { CompetitorCreate, CompetitorPatch } from './schema';
@@ -18,7 +18,7 @@ const taken = () => new AppError('conflict', 'competitor.name_taken', 'A competi
 
 export const competitorService = {
   async list(db: Db, ctx: TenantContext) {
-    const rows = await withTenant(db, ctx, (tx) => tx.select({ c: competitors, n: active }).from(competitors).orderBy(asc(competitors.name)));
+    const rows = await readTenant(db, ctx, (tx) => tx.select({ c: competitors, n: active }).from(competitors).orderBy(asc(competitors.name)));
     return rows.map((r) => present(r.c, r.n));
   },
   async create(db: Db, ctx: TenantContext, input: z.infer<typeof CompetitorCreate>) {

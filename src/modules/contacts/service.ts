@@ -3,7 +3,7 @@ import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { accounts, contacts, interactions } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, invalidField, notFound, unknownRef } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import { decodeCursor, encodeCursor } from '../shared/http';
@@ -55,7 +55,7 @@ async function checkReportsTo(tx: Tx, accountId: string, contactId: string | nul
 export const contactService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof ContactListQuery>) {
     const after = decodeCursor(q.cursor, 2) as [string, string] | null;
-    const rows = await withTenant(db, ctx, (tx) => {
+    const rows = await readTenant(db, ctx, (tx) => {
       const conds: SQL[] = [];
       if (q.accountId) conds.push(eq(contacts.accountId, q.accountId));
       if (q.q) conds.push(ilike(contacts.name, `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
@@ -74,7 +74,7 @@ export const contactService = {
   },
 
   async get(db: Db, ctx: TenantContext, id: string) {
-    const rows = await withTenant(db, ctx, (tx) => tx.select({ c: contacts, last: lastContactAt }).from(contacts).where(eq(contacts.id, id)).limit(1));
+    const rows = await readTenant(db, ctx, (tx) => tx.select({ c: contacts, last: lastContactAt }).from(contacts).where(eq(contacts.id, id)).limit(1));
     if (!rows[0]) throw notFound('contact');
     return presentContact(rows[0].c, rows[0].last);
   },

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { EVIDENCE_TYPES, type EvidenceTypeDef } from '../../domain/evidence';
 import type { Db, Tx } from '../../db/client';
 import { competitors, contacts, evidenceItems, interactions, member, opportunities, opportunityFacts, accounts } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
 import { recordActivity } from '../shared/activity';
@@ -174,7 +174,7 @@ export const interactionService = {
 
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof InteractionListQuery>) {
     const after = decodeCursor(q.cursor, 2) as [string, string] | null;
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       const conds: SQL[] = [];
       if (q.opportunityId) {
         if (!(await visibleOpportunity(tx, ctx, q.opportunityId))) throw notFound('opportunity');
@@ -200,7 +200,7 @@ export const interactionService = {
 
   /** One evidence item: a read by primary key (also the benchmark's baseline route). */
   async getEvidence(db: Db, ctx: TenantContext, id: string) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       const vis = visibleTo(ctx);
       const rows = await tx
         .select({ e: evidenceItems })

@@ -191,6 +191,23 @@ describe('lists, board, pagination', () => {
       expect(col.totalValue).toBeCloseTo(row.v);
     }
   });
+
+  it('list rows and board cards (built by PostgreSQL) equal the summary part of the detail (built in code)', async () => {
+    // Give one opportunity every optional field, a set/inferred mismatch, risks and days in stage.
+    await env.request(a, 'PATCH', `/api/v1/opportunities/${w.opportunityId}`, { product: 'CT 机', source: 'referral', expectedDecisionDate: '2027-03-31' });
+    await env.sql(`update opportunities set stage_entered_at = now() - interval '12 days 3 hours' where id = $1`, [w.opportunityId]);
+    const list = (await env.request(a, 'GET', '/api/v1/opportunities?limit=100')).body.items as Record<string, unknown>[];
+    const board = (await env.request(a, 'GET', '/api/v1/opportunities/board?processModel=internal-8')).body.columns.flatMap((c: { items: unknown[] }) => c.items) as Record<string, unknown>[];
+    expect(list.length).toBeGreaterThan(0);
+    const keys = Object.keys(list[0]!).sort();
+    for (const item of [...list.slice(0, 8), ...board.slice(0, 4), list.find((x) => x.id === w.opportunityId)!]) {
+      const detail = (await env.request(a, 'GET', `/api/v1/opportunities/${item.id}`)).body;
+      expect(Object.keys(item).sort()).toEqual(keys);
+      expect(item).toEqual(Object.fromEntries(keys.map((k) => [k, detail[k]])));
+    }
+    const mine = list.find((x) => x.id === w.opportunityId)!;
+    expect(mine).toMatchObject({ product: 'CT 机', source: 'referral', expectedDecisionDate: '2027-03-31', daysInStage: 12 });
+  });
 });
 
 describe('idempotency', () => {

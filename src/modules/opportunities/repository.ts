@@ -31,13 +31,6 @@ export function visibleTo(ctx: TenantContext, cols: { ownerId: SQL | typeof oppo
   return sql`(${cols.ownerId} = ${ctx.userId} or exists (select 1 from org_settings s where s.organization_id = ${cols.organizationId} and s.opportunity_visibility = 'all'))`;
 }
 
-const summaryColumns = {
-  opp: opportunities,
-  accountName: accounts.name,
-  industry: accounts.industry,
-  ownerName: user.name,
-};
-
 export interface ListFilter {
   processModel?: string;
   stage?: string[];
@@ -79,7 +72,51 @@ const sortColumn = {
   title: opportunities.title,
 } as const;
 
+/**
+ * The columns of an opportunity summary, lean for the hot list and board paths:
+ * timestamps come as PostgreSQL text (no Date parsing per row; presentSummary()
+ * turns them into ISO strings) and value as float8.
+ */
+const summarySelect = sql`${opportunities.id} as "id", ${opportunities.title} as "title", ${opportunities.accountId} as "accountId",
+  ${accounts.name} as "accountName", ${accounts.industry} as "industry", ${user.name} as "ownerName",
+  ${opportunities.product} as "product", ${opportunities.value}::float8 as "value", ${opportunities.currency} as "currency",
+  ${opportunities.processModel} as "processModel", ${opportunities.ownerId} as "ownerId", ${opportunities.expectedDecisionDate} as "expectedDecisionDate",
+  ${opportunities.source} as "source", ${opportunities.stage} as "stage", ${opportunities.stageSet} as "stageSet",
+  ${opportunities.stageInferred} as "stageInferred", ${opportunities.inferenceConfidence} as "inferenceConfidence",
+  ${opportunities.stageEnteredAt}::text as "stageEnteredAt", ${opportunities.outcome} as "outcome", ${opportunities.riskCodes} as "riskCodes",
+  ${opportunities.lastInteractionAt}::text as "lastInteractionAt", ${opportunities.createdAt}::text as "createdAt", ${opportunities.updatedAt}::text as "updatedAt"`;
+
+const summaryFrom = sql`${opportunities} join ${accounts} on ${accounts.id} = ${opportunities.accountId} join ${user} on ${user.id} = ${opportunities.ownerId}`;
+
+/** A row of summarySelect. */
+export interface SummaryRow {
+  id: string;
+  title: string;
+  accountId: string;
+  accountName: string;
+  industry: string;
+  ownerName: string;
+  product: string | null;
+  value: number;
+  currency: string;
+  processModel: string;
+  ownerId: string;
+  expectedDecisionDate: string | null;
+  source: string | null;
+  stage: string;
+  stageSet: string | null;
+  stageInferred: string;
+  inferenceConfidence: number;
+  stageEnteredAt: string;
+  outcome: string;
+  riskCodes: string[];
+  lastInteractionAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const opportunityRepo = {
+  /** One page (and one row more, to tell whether another page follows). */
   async list(tx: Tx, ctx: TenantContext, f: ListFilter & { sort: SortKey; order: 'asc' | 'desc'; limit: number; after: [unknown, string] | null }) {
     const col = sortColumn[f.sort];
     // Only the decision date may be null; NOT NULL columns sort without NULLS LAST
@@ -100,14 +137,9 @@ export const opportunityRepo = {
       }
     }
     const dir = f.order === 'asc' ? asc : desc;
-    return tx
-      .select({ ...summaryColumns, sortKey: sql<string | null>`${col}::text` })
-      .from(opportunities)
-      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
-      .innerJoin(user, eq(user.id, opportunities.ownerId))
-      .where(and(...conds))
-      .orderBy(nullable ? sql`${dir(col)} nulls last` : dir(col), dir(opportunities.id))
-      .limit(f.limit + 1);
+    const order = nullable ? sql`${dir(col)} nulls last, ${dir(opportunities.id)}` : sql`${dir(col)}, ${dir(opportunities.id)}`;
+    const res = await tx.execute(sql`select ${summarySelect}, ${col}::text as "sortKey" from ${summaryFrom} where ${and(...conds)} order by ${order} limit ${f.limit + 1}`);
+    return res.rows as unknown as (SummaryRow & { sortKey: string | null })[];
   },
 
   async boardTotals(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string }) {
@@ -120,22 +152,18 @@ export const opportunityRepo = {
       .groupBy(opportunities.stage);
   },
 
-  async boardItems(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string; perStage: number }) {
+  /** The first `perStage` open opportunities of each stage by value. */
+  async boardItems(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string; perStage: number }): Promise<SummaryRow[]> {
     const conds = filterConds(ctx, { ...f, outcome: ['open'] });
-    const ranked = tx
-      .select({ id: opportunities.id, rn: sql<number>`row_number() over (partition by ${opportunities.stage} order by ${opportunities.value} desc, ${opportunities.id})`.as('rn') })
-      .from(opportunities)
-      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
-      .where(and(...conds))
-      .as('ranked');
-    return tx
-      .select(summaryColumns)
-      .from(ranked)
-      .innerJoin(opportunities, eq(opportunities.id, ranked.id))
-      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
-      .innerJoin(user, eq(user.id, opportunities.ownerId))
-      .where(lte(ranked.rn, f.perStage))
-      .orderBy(desc(opportunities.value));
+    const res = await tx.execute(sql`
+      select b.* from (
+        select ${summarySelect}, row_number() over (partition by ${opportunities.stage} order by ${opportunities.value} desc, ${opportunities.id}) as rn
+        from ${summaryFrom}
+        where ${and(...conds)}
+      ) b
+      where b.rn <= ${f.perStage}
+      order by b."value" desc, b."id"`);
+    return res.rows as unknown as SummaryRow[];
   },
 
   /** Everything the domain rules need about one opportunity, in one query. */

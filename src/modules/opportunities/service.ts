@@ -3,10 +3,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { moveDirection, stageIndex, type ProcessModel } from '../../domain/process-models';
-import { daysBetween } from '../../domain/stats';
+import { DAY_MS } from '../../domain/stats';
+import { isoTimestamp, timestampMs } from '../../db/pg-text';
 import type { Db, Tx } from '../../db/client';
 import { activities, competitors, contacts, member, opportunities, opportunityCompetitors, opportunityFacts, orgSettings, stageMoves, accounts } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
 import { diff, recordActivity } from '../shared/activity';
@@ -14,8 +15,10 @@ import { decodeCursor, encodeCursor } from '../shared/http';
 import { processModelService } from '../process-models/service';
 import { analyse, presentAnalysis } from './analysis';
 import { opportunityPolicy } from './policy';
-import { opportunityRepo, type AnalysisRow, type OpportunityRow } from './repository';
-import type { BoardQuery, FactInput, OpportunityCreate, OpportunityListQuery, OpportunityPatch, OutcomeBody, StageMoveBody } from './schema';
+import { opportunityRepo, type AnalysisRow, type OpportunityRow, type SummaryRow } from './repository';
+import type { BoardQuery, FactInput, OpportunityCreate, OpportunityListQuery, OpportunityPatch, OpportunitySummary, OutcomeBody, StageMoveBody } from './schema';
+
+type OpportunitySummaryOut = z.infer<typeof OpportunitySummary>;
 import type { CompetitorPositionInput } from '../competitors/schema';
 
 export interface OppDeps {
@@ -23,7 +26,16 @@ export interface OppDeps {
   events: Events;
 }
 
-export function presentSummary(r: { opp: OpportunityRow; accountName: string; industry: string; ownerName: string }, now = new Date()) {
+/** What a summary is made of: an opportunity row (Dates), or a list row (timestamps as PostgreSQL text). */
+type SummarySource = Omit<OpportunityRow, 'stageEnteredAt' | 'lastInteractionAt' | 'createdAt' | 'updatedAt' | 'value'> & {
+  value: number | string;
+  stageEnteredAt: Date | string;
+  lastInteractionAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+export function presentSummary(r: { opp: Pick<SummarySource, keyof SummaryRow & keyof SummarySource>; accountName: string; industry: string; ownerName: string }, now = Date.now()): OpportunitySummaryOut {
   const o = r.opp;
   return {
     id: o.id,
@@ -44,13 +56,13 @@ export function presentSummary(r: { opp: OpportunityRow; accountName: string; in
     stageInferred: o.stageInferred,
     inferenceConfidence: o.inferenceConfidence,
     stageMismatch: o.stageSet !== null && o.stageSet !== o.stageInferred,
-    stageEnteredAt: o.stageEnteredAt.toISOString(),
-    daysInStage: Math.max(0, Math.floor(daysBetween(o.stageEnteredAt, now))),
+    stageEnteredAt: isoTimestamp(o.stageEnteredAt),
+    daysInStage: Math.max(0, Math.floor((now - timestampMs(o.stageEnteredAt)) / DAY_MS)),
     outcome: o.outcome as never,
     riskCodes: o.riskCodes as never[],
-    lastInteractionAt: o.lastInteractionAt ? o.lastInteractionAt.toISOString() : null,
-    createdAt: o.createdAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
+    lastInteractionAt: o.lastInteractionAt ? isoTimestamp(o.lastInteractionAt) : null,
+    createdAt: isoTimestamp(o.createdAt),
+    updatedAt: isoTimestamp(o.updatedAt),
   };
 }
 
@@ -139,19 +151,18 @@ export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: Re
 export const opportunityService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof OpportunityListQuery>) {
     const after = decodeCursor(q.cursor, 2) as [unknown, string] | null;
-    const rows = await withTenant(db, ctx, (tx) => opportunityRepo.list(tx, ctx, { ...q, after }));
+    const rows = await readTenant(db, ctx, (tx) => opportunityRepo.list(tx, ctx, { ...q, after }));
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const now = new Date();
-    let nextCursor: string | null = null;
-    if (rows.length > q.limit && last) {
-      nextCursor = encodeCursor([last.sortKey, last.opp.id]);
-    }
-    return { items: page.map((r) => presentSummary(r, now)), nextCursor };
+    const now = Date.now();
+    return {
+      items: page.map((r) => presentSummary({ opp: r, accountName: r.accountName, industry: r.industry, ownerName: r.ownerName }, now)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+    };
   },
 
   async board(db: Db, ctx: TenantContext, q: z.infer<typeof BoardQuery>) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       let key = q.processModel;
       if (!key) {
         const s = await tx.select({ m: orgSettings.defaultProcessModel }).from(orgSettings).limit(1);
@@ -160,8 +171,8 @@ export const opportunityService = {
       const model = await processModelService.resolve(tx, key);
       if (!model) throw invalidField('query.processModel', 'is not a process model of this organization', 'unknown_process_model');
       const f = { ...q, processModel: key };
+      const now = Date.now();
       const [totals, items] = await Promise.all([opportunityRepo.boardTotals(tx, ctx, f), opportunityRepo.boardItems(tx, ctx, f)]);
-      const now = new Date();
       return {
         processModel: key,
         columns: model.stages.map((s) => {
@@ -170,7 +181,7 @@ export const opportunityService = {
             stage: { key: s.key, name: s.name, backbone: s.backbone, evidenceTypes: s.evidenceTypes },
             count: t?.count ?? 0,
             totalValue: t?.total ?? 0,
-            items: items.filter((i) => i.opp.stage === s.key).map((i) => presentSummary(i, now)),
+            items: items.filter((i) => i.stage === s.key).map((i) => presentSummary({ opp: i, accountName: i.accountName, industry: i.industry, ownerName: i.ownerName }, now)),
           };
         }),
       };
@@ -178,7 +189,7 @@ export const opportunityService = {
   },
 
   async get(db: Db, ctx: TenantContext, id: string) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       const row = await load(tx, ctx, id);
       const model = await modelOf(tx, row.opp.processModel);
       return presentDetail(row, model, new Date());
@@ -347,7 +358,7 @@ export const opportunityService = {
   },
 
   async stageHistory(db: Db, ctx: TenantContext, id: string) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       await load(tx, ctx, id);
       const rows = await opportunityRepo.stageHistory(tx, id);
       return rows.map((r) => ({
@@ -366,7 +377,7 @@ export const opportunityService = {
   },
 
   async timeline(db: Db, ctx: TenantContext, id: string, q: { limit: number; cursor?: string }) {
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       await load(tx, ctx, id);
       return timelinePage(tx, eq(activities.opportunityId, id), q);
     });
@@ -398,7 +409,7 @@ export function presentDetail(row: AnalysisRow, model: ProcessModel, now: Date) 
   const a = analyse(row, model, now);
   const o = row.opp;
   return {
-    ...presentSummary(row, now),
+    ...presentSummary(row, now.getTime()),
     lostReason: o.lostReason,
     winningCompetitorId: o.winningCompetitorId,
     closedAt: o.closedAt ? o.closedAt.toISOString() : null,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { BUILT_IN_MODELS, getBuiltInModel, validateProcessModel, type ProcessModel } from '../../domain/process-models';
 import type { Db, Tx } from '../../db/client';
 import { opportunities, processModels } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import { recordActivity } from '../shared/activity';
 import { orgPolicy } from '../organizations/policy';
@@ -34,7 +34,7 @@ export const processModelService = {
   },
 
   async list(db: Db, ctx: TenantContext) {
-    const rows = await withTenant(db, ctx, (tx) => tx.select().from(processModels).where(eq(processModels.archived, 0)).orderBy(asc(processModels.createdAt)));
+    const rows = await readTenant(db, ctx, (tx) => tx.select().from(processModels).where(eq(processModels.archived, 0)).orderBy(asc(processModels.createdAt)));
     return [...BUILT_IN_MODELS, ...rows.map(fromRow)];
   },
 

@@ -4,7 +4,7 @@ import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { member, opportunities, tasks, user } from '../../db/schema/index';
-import { withTenant, type TenantContext } from '../../db/tenant';
+import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, invalidField, notFound, unknownRef } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import { decodeCursor, encodeCursor } from '../shared/http';
@@ -56,7 +56,7 @@ async function assertMember(tx: Tx, orgId: string, userId: string) {
 export const taskService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof TaskListQuery>) {
     const after = decodeCursor(q.cursor, 2) as [string | null, string] | null;
-    return withTenant(db, ctx, async (tx) => {
+    return readTenant(db, ctx, async (tx) => {
       const conds: SQL[] = [];
       const vis = visibleTo(ctx);
       if (vis) conds.push(vis);

@@ -1,0 +1,1 @@
+CREATE INDEX "opps_org_outcome_stage_value_idx" ON "opportunities" USING btree ("organization_id","outcome","stage","value","id");
