@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApiClient } from '../web/api/client';
 import { RISK_TITLES, type RiskCode } from '../domain/risks';
 import { getBuiltInModel } from '../domain/process-models';
+import { formatMoney } from '../web/lib/format';
 
 const HELP = `procura — the command line of Procura
 
@@ -66,7 +67,8 @@ function client() {
   const s = load();
   return createApiClient({ baseUrl: s.url, headers: { authorization: `Bearer ${s.token}` } });
 }
-const money = (v: number, c: string) => new Intl.NumberFormat(lang, { style: 'currency', currency: c, maximumFractionDigits: 0 }).format(v);
+// The web app's formatting (pure, Intl only): ¥3,200,000 / 320万元 in both.
+const money = (v: number, c: string) => formatMoney(v, c, lang);
 const stageName = (model: string, key: string) => getBuiltInModel(model)?.stages.find((s) => s.key === key)?.name[lang] ?? key;
 
 async function main() {

@@ -186,6 +186,9 @@ class Generator {
     private summary: SeedSummary,
   ) {}
 
+  /** Titles given so far, with how often. */
+  private titles = new Map<string, number>();
+
   private ago(days: number): Date {
     return new Date(this.now.getTime() - days * DAY);
   }
@@ -393,8 +396,9 @@ class Generator {
     const target = ending === 'won' ? rng.pick([8, 9]) : rng.pick(stageDef.milestones.filter((m) => m <= 9));
     const path = this.evidencePath(Math.max(1, target), ending);
 
-    // Timeline: created ageDays ago, last contact `gap` days ago (closed ones earlier).
-    const ageDays = rng.int(25, 540);
+    // Timeline: created ageDays ago (older the further the project has come, up to
+    // 18 months), last contact `gap` days ago (closed ones earlier).
+    const ageDays = rng.int(25, Math.min(540, 70 + path.length * 60));
     const start = this.ago(ageDays);
     const closed = ending !== 'open';
     const gap = closed ? rng.int(5, Math.max(6, Math.floor(ageDays / 3))) : rng.weighted([[rng.int(0, 9), 70], [rng.int(10, 30), 20], [rng.int(31, 80), 10]] as const);
@@ -411,7 +415,11 @@ class Generator {
     times.sort((x, y) => x - y);
 
     const id = rng.uuid();
-    const title = L === 'zh' ? `${a.short}${product.zh}项目` : `${a.short} ${product.en}`;
+    const base = L === 'zh' ? `${a.short}${product.zh}项目` : `${a.short} ${product.en}`;
+    // A customer buying the same thing again: a second phase, not a duplicate title.
+    const phase = (this.titles.get(base) ?? 0) + 1;
+    this.titles.set(base, phase);
+    const title = phase === 1 ? base : L === 'zh' ? `${base}（${phase}期）` : `${base} (phase ${phase})`;
     const late = !closed && rng.chance(0.12) && stages.length > 3 ? stages[Math.min(stages.length - 2, 3)]!.key : null;
     const firstStage = stages[0]!.key;
     const st = { stageSet: late as string | null, stageInferred: firstStage, stage: late ?? firstStage, stageEnteredAt: start, updatedAt: start };
