@@ -2,6 +2,7 @@
 // domain rules need for one opportunity in a single round trip.
 import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { executePrepared } from '../../db/prepared';
 import { accounts, opportunities, stageMoves, user, activities } from '../../db/schema/index';
 import type { TenantContext } from '../../db/tenant';
 
@@ -138,8 +139,9 @@ export const opportunityRepo = {
     }
     const dir = f.order === 'asc' ? asc : desc;
     const order = nullable ? sql`${dir(col)} nulls last, ${dir(opportunities.id)}` : sql`${dir(col)}, ${dir(opportunities.id)}`;
-    const res = await tx.execute(sql`select ${summarySelect}, ${col}::text as "sortKey" from ${summaryFrom} where ${and(...conds)} order by ${order} limit ${f.limit + 1}`);
-    return res.rows as unknown as (SummaryRow & { sortKey: string | null })[];
+    // Prepared: the text varies only with which filters are present, not their values.
+    const rows = await executePrepared(tx, sql`select ${summarySelect}, ${col}::text as "sortKey" from ${summaryFrom} where ${and(...conds)} order by ${order} limit ${f.limit + 1}`);
+    return rows as unknown as (SummaryRow & { sortKey: string | null })[];
   },
 
   async boardTotals(tx: Tx, ctx: TenantContext, f: ListFilter & { processModel: string }) {
@@ -169,7 +171,8 @@ export const opportunityRepo = {
   /** Everything the domain rules need about one opportunity, in one query. */
   async analysis(tx: Tx, ctx: TenantContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<AnalysisRow | null> {
     const vis = visibleTo(ctx, { ownerId: sql`o.owner_id`, organizationId: sql`o.organization_id` });
-    const res = await tx.execute(sql`
+    // Prepared: planning this statement costs more than running it (decision 0004).
+    const rows = await executePrepared(tx, sql`
       select row_to_json(o.*) as opp, a.name as account_name, a.industry, u.name as owner_name,
         (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'occurredAt', e.occurred_at, 'sourceContactId', e.source_contact_id, 'verified', e.verified, 'value', e.value) order by e.occurred_at, e.created_at), '[]'::json)
            from evidence_items e where e.organization_id = o.organization_id and e.opportunity_id = o.id) as evidence,
@@ -189,7 +192,7 @@ export const opportunityRepo = {
       left join org_settings s on s.organization_id = o.organization_id
       where o.id = ${id} ${vis ? sql`and ${vis}` : sql``}
       ${opts.forUpdate ? sql`for update of o` : sql``}`);
-    const r = res.rows[0] as Record<string, unknown> | undefined;
+    const r = rows[0];
     if (!r) return null;
     return {
       opp: rowToOpportunity(r.opp as Record<string, unknown>),
