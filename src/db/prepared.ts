@@ -1,8 +1,8 @@
 // Named prepared statements for hot statements of a fixed shape (a detail by id):
 // PostgreSQL plans them once per connection and then reuses a generic plan, which
 // for an id lookup with a dozen subqueries saves more time than the execution
-// takes. Only for statements whose text does not vary with the input, so the
-// set of names stays small.
+// takes. Only for statements whose text varies with the shape of the input at
+// most (which filters, how many rows), not with its values, so the set stays small.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { SQL } from 'drizzle-orm';
@@ -10,6 +10,12 @@ import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from './client';
 
 const names = new Map<string, string>();
+/**
+ * At most this many distinct statements are prepared (per process, and so per
+ * connection); beyond it a statement runs unprepared. Bounds the memory a
+ * connection spends on plans if some caller's text varied more than expected.
+ */
+const MAX_PREPARED = 300;
 
 interface TxInternals {
   dialect: PgDialect;
@@ -20,6 +26,10 @@ export async function executePrepared(tx: Tx, query: SQL): Promise<Record<string
   const t = tx as unknown as TxInternals;
   const q = t.dialect.sqlToQuery(query);
   let name = names.get(q.sql);
+  if (!name && names.size >= MAX_PREPARED) {
+    const res = await t.session.client.query({ text: q.sql, values: q.params as unknown[] });
+    return res.rows as Record<string, unknown>[];
+  }
   if (!name) {
     name = `procura_${createHash('sha1').update(q.sql).digest('hex').slice(0, 20)}`;
     names.set(q.sql, name);

@@ -13,7 +13,7 @@ import {
 } from './i18n';
 
 const CATALOG = defineCatalog({
-  'x.hello': { 'zh-CN': '你好，{name}！共 {n} 条', en: 'Hello, {name}! {n} item(s)' },
+  'x.hello': { 'zh-CN': '你好，{name}！共 {n} 条', en: 'Hello, {name}! {n} {n|item|items}' },
   'x.stage': { 'zh-CN': '阶段「{stage}」', en: 'stage "{stage}"' },
   'x.plain': { 'zh-CN': '无参数', en: 'no params' },
 });
@@ -28,6 +28,13 @@ describe('formatTemplate', () => {
   it('replaces every occurrence', () => {
     expect(formatTemplate('{a}{a}', { a: 0 })).toBe('00');
   });
+  it('picks the singular form for 1 and the plural form otherwise', () => {
+    const t = '{n} {n|contact|contacts}';
+    expect(formatTemplate(t, { n: 1 })).toBe('1 contact');
+    expect(formatTemplate(t, { n: 0 })).toBe('0 contacts');
+    expect(formatTemplate(t, { n: 3 })).toBe('3 contacts');
+    expect(formatTemplate('{n|one|other}', {})).toBe('{n|one|other}');
+  });
 });
 
 describe('buildMessage', () => {
@@ -36,7 +43,7 @@ describe('buildMessage', () => {
     expect(m).toEqual({
       code: 'x.hello',
       params: { name: 'Li', n: 2 },
-      text: { 'zh-CN': '你好，Li！共 2 条', en: 'Hello, Li! 2 item(s)' },
+      text: { 'zh-CN': '你好，Li！共 2 条', en: 'Hello, Li! 2 items' },
     });
   });
   it('uses display values per language while params keep the machine value', () => {
@@ -50,7 +57,8 @@ describe('buildMessage', () => {
   });
   it('messageFactory binds a catalog', () => {
     const msg = messageFactory(CATALOG);
-    expect(msg('x.hello', { name: 'A', n: 1 }).text.en).toBe('Hello, A! 1 item(s)');
+    expect(msg('x.hello', { name: 'A', n: 1 }).text.en).toBe('Hello, A! 1 item');
+    expect(msg('x.hello', { name: 'A' }).text.en).toBe('Hello, A! {n} {n}');
     expect(msg('x.plain').params).toEqual({});
     expect(msg('x.stage', { stage: 's' }, { stage: text('阶', 'St') }).text['zh-CN']).toBe('阶段「阶」');
   });

@@ -23,19 +23,28 @@ export type Catalog<K extends string = string> = Readonly<Record<K, Text>>;
  */
 export type DisplayParams = Record<string, Text>;
 
-const PLACEHOLDER = /\{([A-Za-z0-9_.]+)\}/g;
+/**
+ * `{name}` is replaced by the value; `{name|one|other}` by `one` when the value
+ * is 1 and `other` otherwise (English plurals: "1 contact", "3 contacts").
+ */
+const PLACEHOLDER = /\{([A-Za-z0-9_.]+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+
+function plural(value: string | number, one: string, other: string): string {
+  return Number(value) === 1 ? one : other;
+}
 
 /** Replaces `{name}` placeholders; a placeholder with no value is left as written. */
 export function formatTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, other: string | undefined) => {
     const v = values[name];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    return one !== undefined ? plural(v, one, other!) : String(v);
   });
 }
 
 // Templates are split once into literal text and placeholder names, so that
 // rendering (called in hot loops such as stage inference) needs no regex.
-type Part = string | { name: string };
+type Part = string | { name: string; forms?: readonly [string, string] };
 const COMPILED = new Map<string, readonly Part[]>();
 
 function compile(template: string): readonly Part[] {
@@ -44,7 +53,7 @@ function compile(template: string): readonly Part[] {
     const out: Part[] = [];
     let last = 0;
     for (const m of template.matchAll(PLACEHOLDER)) {
-      out.push(template.slice(last, m.index), { name: m[1]! });
+      out.push(template.slice(last, m.index), m[2] !== undefined ? { name: m[1]!, forms: [m[2], m[3]!] } : { name: m[1]! });
       last = m.index + m[0].length;
     }
     out.push(template.slice(last));
@@ -62,11 +71,10 @@ function render(template: string, locale: Locale, params: MessageParams, display
       continue;
     }
     const shown = display?.[part.name];
-    if (shown !== undefined) s += shown[locale];
-    else {
-      const v = params[part.name];
-      s += v === undefined ? `{${part.name}}` : String(v);
-    }
+    const v = params[part.name];
+    if (part.forms) s += v === undefined ? `{${part.name}}` : plural(v, part.forms[0], part.forms[1]);
+    else if (shown !== undefined) s += shown[locale];
+    else s += v === undefined ? `{${part.name}}` : String(v);
   }
   return s;
 }

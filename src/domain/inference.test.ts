@@ -33,7 +33,7 @@ describe('inferStage: no evidence', () => {
     expect(i.confidence).toBe(0);
     expect(i.explanation.ignored).toEqual(['x1', 'x2']);
     expect(i.explanation.summary.code).toBe('inference.only_unknown_evidence');
-    expect(i.explanation.summary.text.en).toContain('2 piece(s) of evidence have an unknown type');
+    expect(i.explanation.summary.text.en).toContain('2 pieces of evidence have an unknown type');
     expect(i.explanation.summary.text['zh-CN']).toContain('2 条证据的类型未知');
   });
 });
@@ -63,7 +63,7 @@ describe('inferStage: a linear project', () => {
     expect(s.code).toBe('inference.stage');
     expect(s.params).toEqual({ stage: 'purchasing_criteria', count: 2, contacts: 2, verified: 1 });
     expect(s.text['zh-CN']).toBe('2 条证据表明客户处于「建立采购标准」，来自 2 位独立联系人，其中 1 条已核实。');
-    expect(s.text.en).toBe('2 piece(s) of evidence place the customer at "Purchasing criteria set", from 2 independent contact(s), 1 verified.');
+    expect(s.text.en).toBe('2 pieces of evidence place the customer at "Purchasing criteria set", from 2 independent contacts, 1 verified.');
   });
   it('places the same evidence in each built-in model', () => {
     expect(infer(linear, 30, PURCHASING_CYCLE_5).stageKey).toBe('evaluation');

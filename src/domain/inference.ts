@@ -55,15 +55,15 @@ export const INFERENCE_MESSAGES = defineCatalog({
   },
   'inference.only_unknown_evidence': {
     'zh-CN': '{ignored} 条证据的类型未知，已忽略；尚无可用证据，默认处于第一阶段「{stage}」。',
-    en: '{ignored} piece(s) of evidence have an unknown type and were ignored; no usable evidence yet, assuming the first stage, "{stage}".',
+    en: '{ignored} {ignored|piece|pieces} of evidence {ignored|has|have} an unknown type and were ignored; no usable evidence yet, assuming the first stage, "{stage}".',
   },
   'inference.stage': {
     'zh-CN': '{count} 条证据表明客户处于「{stage}」，来自 {contacts} 位独立联系人，其中 {verified} 条已核实。',
-    en: '{count} piece(s) of evidence place the customer at "{stage}", from {contacts} independent contact(s), {verified} verified.',
+    en: '{count} {count|piece|pieces} of evidence {count|places|place} the customer at "{stage}", from {contacts} independent {contacts|contact|contacts}, {verified} verified.',
   },
   'inference.stage_after_step_back': {
     'zh-CN': '{date}「{stepBackType}」使项目退回「{toStage}」。现有 {count} 条证据表明客户处于「{stage}」，来自 {contacts} 位独立联系人，其中 {verified} 条已核实。',
-    en: 'On {date}, "{stepBackType}" sent the project back to "{toStage}". {count} piece(s) of evidence now place the customer at "{stage}", from {contacts} independent contact(s), {verified} verified.',
+    en: 'On {date}, "{stepBackType}" sent the project back to "{toStage}". {count} {count|piece|pieces} of evidence now {count|places|place} the customer at "{stage}", from {contacts} independent {contacts|contact|contacts}, {verified} verified.',
   },
   'stage.no_set': {
     'zh-CN': '未手动设定阶段，采用证据推断的「{inferred}」。',

@@ -115,7 +115,7 @@ describe('unverified_facts', () => {
     )!;
     expect(r.message.params).toEqual({ facts: 'budget,decision_date', min: 2 });
     expect(r.message.text['zh-CN']).toBe('预算（1 个来源）、决策时间（0 个来源）未经核实，且独立来源少于 2 个，可能是“假话当真话”。');
-    expect(r.message.text.en).toBe('Budget (1 source(s)), Decision date (0 source(s)): not verified and fewer than 2 independent sources; it may not be true.');
+    expect(r.message.text.en).toBe('Budget (1 source), Decision date (0 sources): not verified and fewer than 2 independent sources; it may not be true.');
   });
   it('grows more severe the further the project is', () => {
     const facts = fact(['boss']);

@@ -173,7 +173,7 @@ export const RISK_MESSAGES = defineCatalog({
     'zh-CN': '已在「{stage}」停留 {days} 天，超过本组织该阶段用时的第 {percentile} 百分位（{limit} 天）。',
     en: 'In "{stage}" for {days} days, longer than this organization\'s {percentile}th percentile for it ({limit} days).',
   },
-  'risk.fact_sources': { 'zh-CN': '{fact}（{sources} 个来源）', en: '{fact} ({sources} source(s))' },
+  'risk.fact_sources': { 'zh-CN': '{fact}（{sources} 个来源）', en: '{fact} ({sources} {sources|source|sources})' },
   'risk.none': { 'zh-CN': '无', en: 'none' },
 });
 const msg = messageFactory(RISK_MESSAGES);

@@ -122,6 +122,8 @@ interface CachedPrincipal {
   email: string;
   sessionId: string;
   activeOrganizationId: string | null;
+  /** The user's first organization, resolved once when the session names none. */
+  defaultOrganizationId?: string | null;
   expires: number;
 }
 
@@ -215,7 +217,12 @@ export class Principals {
     if (!s) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
     const header = request.headers['x-organization-id'];
     let orgId = typeof header === 'string' && header ? header : s.activeOrganizationId;
-    if (!orgId) orgId = await this.firstOrganization(s.userId);
+    if (!orgId) {
+      // No active organization on the session: the user's first one, kept with
+      // the cached session so that it costs one query per session, not per request.
+      orgId = s.defaultOrganizationId ?? (await this.firstOrganization(s.userId));
+      s.defaultOrganizationId = orgId;
+    }
     if (!orgId || !/^[0-9a-f-]{36}$/i.test(orgId)) throw new AppError('forbidden', 'auth.no_organization', 'You are not a member of any organization.');
     const role = await this.role(s.userId, orgId);
     if (!role) throw new AppError('forbidden', 'auth.not_a_member', 'You are not a member of this organization.');

@@ -15,8 +15,27 @@ const CHANNEL = 'procura_events';
 export async function createEvents(appUrl: string, opts: { listen: boolean }): Promise<Events> {
   const local = new EventEmitter();
   local.setMaxListeners(0);
-  const publisher = new pg.Pool({ connectionString: appUrl, max: 2 });
+  const publisher = new pg.Pool({ connectionString: appUrl, max: 1 });
   publisher.on('error', () => {});
+  // Events go out in order, one query at a time; those that arrive while one is
+  // on its way leave together in the next (one round trip for many under load).
+  const pending: string[] = [];
+  let inFlight: Promise<void> | null = null;
+  const flush = () => {
+    if (inFlight || !pending.length) return;
+    const batch = pending.splice(0, 200);
+    const text = `select ${batch.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ')}`;
+    inFlight = publisher
+      .query(text, [CHANNEL, ...batch])
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        inFlight = null;
+        flush();
+      });
+  };
   let listener: pg.Client | null = null;
   if (opts.listen) {
     listener = new pg.Client({ connectionString: appUrl });
@@ -36,7 +55,8 @@ export async function createEvents(appUrl: string, opts: { listen: boolean }): P
     emit(orgId, event, data) {
       const payload = JSON.stringify({ orgId, event, data });
       if (listener) {
-        publisher.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch(() => {});
+        pending.push(payload);
+        flush();
       } else {
         local.emit(orgId, event, data);
       }
@@ -46,6 +66,7 @@ export async function createEvents(appUrl: string, opts: { listen: boolean }): P
       return () => local.off(orgId, fn);
     },
     async close() {
+      while (inFlight) await inFlight;
       await listener?.end().catch(() => {});
       await publisher.end().catch(() => {});
     },

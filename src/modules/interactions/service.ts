@@ -1,6 +1,7 @@
 // Logging what happened with a customer: the interaction, the evidence it
 // carries, the key facts that evidence establishes, and, in the same
 // transaction, the re-inference of the opportunity's stage and risks.
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { EVIDENCE_TYPES, type EvidenceTypeDef } from '../../domain/evidence';
@@ -9,10 +10,11 @@ import { competitors, contacts, evidenceItems, interactions, member, opportuniti
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
-import { recordActivity } from '../shared/activity';
+import { activityInsert, recordActivity, type ActivityInput } from '../shared/activity';
+import { writeTogether } from '../../db/batch';
 import { decodeCursor, encodeCursor } from '../shared/http';
-import { visibleTo } from '../opportunities/repository';
-import { reanalyze } from '../opportunities/service';
+import { visibleTo, type AnalysisRow } from '../opportunities/repository';
+import { lockForAnalysis, modelOf, planReanalysis, reanalysisWrites, reanalyze } from '../opportunities/service';
 import type { EvidencePatch, InteractionCreate, InteractionListQuery } from './schema';
 
 const evidenceTypes = new Map<string, EvidenceTypeDef>(EVIDENCE_TYPES.map((e) => [e.key, e]));
@@ -48,6 +50,185 @@ async function visibleOpportunity(tx: Tx, ctx: TenantContext, id: string) {
   return rows[0] ?? null;
 }
 
+type CreateInput = z.infer<typeof InteractionCreate>;
+
+/** Every referenced contact must belong to the interaction's account (and so to this organization). */
+function checkContacts(input: CreateInput, found: ReadonlySet<string>) {
+  input.contactIds.forEach((c, n) => {
+    if (!found.has(c)) throw unknownRef(`body.contactIds.${n}`, 'contact');
+  });
+  input.evidence.forEach((e, n) => {
+    if (e.sourceContactId && !found.has(e.sourceContactId)) throw unknownRef(`body.evidence.${n}.sourceContactId`, 'contact');
+  });
+}
+
+/** Our participants must be members, competitors this organization's. One query each, only when given. */
+async function checkOtherRefs(tx: Tx, ctx: TenantContext, input: CreateInput) {
+  if (input.userIds.length) {
+    const found = new Set((await tx.select({ id: member.userId }).from(member).where(and(eq(member.organizationId, ctx.orgId), inArray(member.userId, input.userIds)))).map((r) => r.id));
+    input.userIds.forEach((u, n) => {
+      if (!found.has(u)) throw unknownRef(`body.userIds.${n}`, 'member');
+    });
+  }
+  if (input.competitorResponses.length) {
+    const ids = input.competitorResponses.map((c) => c.competitorId);
+    const found = new Set((await tx.select({ id: competitors.id }).from(competitors).where(inArray(competitors.id, ids))).map((r) => r.id));
+    input.competitorResponses.forEach((c, n) => {
+      if (!found.has(c.competitorId)) throw unknownRef(`body.competitorResponses.${n}.competitorId`, 'competitor');
+    });
+  }
+}
+
+function interactionRow(ctx: TenantContext, input: CreateInput, accountId: string, opportunityId: string | null, occurredAt: Date, now: Date): InteractionRow {
+  return {
+    id: randomUUID(),
+    organizationId: ctx.orgId,
+    accountId,
+    opportunityId,
+    type: input.type,
+    occurredAt,
+    summary: input.summary,
+    customerResponse: input.customerResponse ?? null,
+    competitorResponses: input.competitorResponses,
+    contactIds: input.contactIds,
+    userIds: input.userIds.length ? input.userIds : [ctx.userId],
+    createdBy: ctx.userId,
+    createdAt: now,
+  };
+}
+
+function loggedActivity(row: InteractionRow, input: CreateInput): ActivityInput {
+  return {
+    entityType: 'interaction',
+    entityId: row.id,
+    accountId: row.accountId,
+    opportunityId: row.opportunityId,
+    action: 'interaction.logged',
+    data: { type: input.type, summary: input.summary.slice(0, 500), customerResponse: input.customerResponse?.slice(0, 500) ?? null, evidence: input.evidence.map((e) => e.type), contacts: input.contactIds.length },
+  };
+}
+
+async function logOnAccount(tx: Tx, ctx: TenantContext, input: CreateInput, occurredAt: Date, now: Date) {
+  const accountId = input.accountId!;
+  const acc = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  if (!acc.length) throw unknownRef('body.accountId', 'account');
+  if (input.contactIds.length) {
+    checkContacts(input, new Set((await tx.select({ id: contacts.id }).from(contacts).where(and(inArray(contacts.id, input.contactIds), eq(contacts.accountId, accountId)))).map((r) => r.id)));
+  }
+  await checkOtherRefs(tx, ctx, input);
+  const row = interactionRow(ctx, input, accountId, null, occurredAt, now);
+  await writeTogether(tx, [tx.insert(interactions).values(row), activityInsert(tx, ctx, loggedActivity(row, input))]);
+  return present(row, []);
+}
+
+/**
+ * An interaction on an opportunity, in three round trips: the opportunity's
+ * analysis row, locked (it also holds the account's contacts, which the
+ * references are checked against); then, computed here, the row as these
+ * writes leave it and its re-analysis; then every write in one statement.
+ */
+async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, opportunityId: string, occurredAt: Date, now: Date) {
+  const row = await lockForAnalysis(tx, ctx, opportunityId);
+  if (!row) throw unknownRef('body.opportunityId', 'opportunity');
+  const o = row.opp;
+  if (input.accountId && input.accountId !== o.accountId) throw invalidField('body.accountId', "is not the opportunity's account", 'account_mismatch');
+  checkContacts(input, new Set(row.contacts.map((c) => c.id)));
+  await checkOtherRefs(tx, ctx, input);
+  const model = await modelOf(tx, o.processModel);
+
+  const interaction = interactionRow(ctx, input, o.accountId, o.id, occurredAt, now);
+  const evidence: EvidenceRow[] = input.evidence.map((e) => ({
+    id: randomUUID(),
+    organizationId: ctx.orgId,
+    opportunityId: o.id,
+    interactionId: interaction.id,
+    type: e.type,
+    value: e.value ?? null,
+    sourceContactId: e.sourceContactId ?? null,
+    verified: e.verified,
+    occurredAt,
+    origin: 'manual',
+    createdAt: now,
+  }));
+  const facts = factsAfter(row.facts, evidence, now);
+  const counters = {
+    interactionCount: o.interactionCount + 1,
+    lastInteractionAt: !o.lastInteractionAt || occurredAt > o.lastInteractionAt ? occurredAt : o.lastInteractionAt,
+    ...(!o.firstInteractionAt || occurredAt < o.firstInteractionAt ? { firstInteractionAt: occurredAt, firstInteractionStage: o.firstInteractionAt ? o.firstInteractionStage : o.stage } : {}),
+  };
+  // The opportunity as these writes leave it, for the re-analysis.
+  const after: AnalysisRow = {
+    ...row,
+    opp: { ...o, ...counters },
+    evidence: withEvidence(row.evidence, evidence),
+    interactions: [...row.interactions, { occurredAt: occurredAt.toISOString(), contactIds: interaction.contactIds }],
+    facts: facts.all,
+  };
+  const plan = planReanalysis(ctx, after, model, now, { evidenceIds: evidence.map((e) => e.id), reason: `${input.type}: ${input.summary.slice(0, 120)}`, patch: counters });
+  await writeTogether(tx, [
+    tx.insert(interactions).values(interaction),
+    evidence.length > 0 && tx.insert(evidenceItems).values(evidence),
+    ...facts.changed.map((f) =>
+      tx
+        .insert(opportunityFacts)
+        .values({ organizationId: ctx.orgId, opportunityId: o.id, kind: f.kind, value: f.value, sourceContactIds: f.added, verified: f.verified, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [opportunityFacts.opportunityId, opportunityFacts.kind],
+          set: {
+            value: f.value,
+            sourceContactIds: sql`(select coalesce(array_agg(distinct x), '{}') from unnest(${opportunityFacts.sourceContactIds} || ${sql.param(f.added)}::uuid[]) x)`,
+            verified: sql`${opportunityFacts.verified} or ${f.verified}`,
+            updatedAt: now,
+          },
+        }),
+    ),
+    activityInsert(tx, ctx, loggedActivity(interaction, input)),
+    ...reanalysisWrites(tx, ctx, o.id, plan),
+  ]);
+  return present(interaction, evidence);
+}
+
+/** New evidence in the analysis order (occurred_at, then created_at: after what is already there). */
+function withEvidence(existing: AnalysisRow['evidence'], added: EvidenceRow[]): AnalysisRow['evidence'] {
+  const out = [...existing];
+  for (const e of added) {
+    const t = e.occurredAt.getTime();
+    let at = out.length;
+    while (at > 0 && new Date(out[at - 1]!.occurredAt).getTime() > t) at--;
+    out.splice(at, 0, { id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), sourceContactId: e.sourceContactId, verified: e.verified, value: e.value });
+  }
+  return out;
+}
+
+/**
+ * Evidence that states a key fact (budget, decision date, criteria) records it:
+ * the latest value, its source added to the fact's sources, verified once any
+ * source verified it. One change per fact, however many pieces state it.
+ */
+function factsAfter(existing: AnalysisRow['facts'], evidence: EvidenceRow[], now: Date) {
+  const all = new Map(existing.map((f) => [f.kind, { ...f, sourceContactIds: [...f.sourceContactIds] }]));
+  const changed = new Map<string, { kind: string; value: string; added: string[]; verified: boolean }>();
+  for (const e of evidence) {
+    const kind = evidenceTypes.get(e.type)?.fact;
+    if (!kind || !e.value) continue;
+    const src = e.sourceContactId ? [e.sourceContactId] : [];
+    const c = changed.get(kind) ?? { kind, value: e.value, added: [], verified: false };
+    c.value = e.value;
+    c.added = [...new Set([...c.added, ...src])];
+    c.verified ||= e.verified;
+    changed.set(kind, c);
+    const f = all.get(kind);
+    all.set(kind, {
+      kind,
+      value: e.value,
+      sourceContactIds: [...new Set([...(f?.sourceContactIds ?? []), ...src])],
+      verified: (f?.verified ?? false) || e.verified,
+      updatedAt: now.toISOString(),
+    });
+  }
+  return { all: [...all.values()], changed: [...changed.values()] };
+}
+
 export const interactionService = {
   async create(deps: { db: Db; events: Events }, ctx: TenantContext, input: z.infer<typeof InteractionCreate>) {
     const now = new Date();
@@ -57,117 +238,7 @@ export const interactionService = {
     input.evidence.forEach((e, n) => {
       if (!evidenceTypes.has(e.type)) throw invalidField(`body.evidence.${n}.type`, 'is not a known evidence type', 'unknown_evidence_type');
     });
-    const result = await withTenant(deps.db, ctx, async (tx) => {
-      let accountId = input.accountId;
-      const opp = input.opportunityId ? await visibleOpportunity(tx, ctx, input.opportunityId) : null;
-      if (input.opportunityId && !opp) throw unknownRef('body.opportunityId', 'opportunity');
-      if (opp) {
-        if (accountId && accountId !== opp.accountId) throw invalidField('body.accountId', "is not the opportunity's account", 'account_mismatch');
-        accountId = opp.accountId;
-      } else {
-        const acc = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId!)).limit(1);
-        if (!acc.length) throw unknownRef('body.accountId', 'account');
-      }
-      // Every referenced id must belong to this organization and this account.
-      const refContacts = [...new Set([...input.contactIds, ...input.evidence.flatMap((e) => (e.sourceContactId ? [e.sourceContactId] : []))])];
-      if (refContacts.length) {
-        const found = new Set(
-          (await tx.select({ id: contacts.id }).from(contacts).where(and(inArray(contacts.id, refContacts), eq(contacts.accountId, accountId!)))).map((r) => r.id),
-        );
-        input.contactIds.forEach((c, n) => {
-          if (!found.has(c)) throw unknownRef(`body.contactIds.${n}`, 'contact');
-        });
-        input.evidence.forEach((e, n) => {
-          if (e.sourceContactId && !found.has(e.sourceContactId)) throw unknownRef(`body.evidence.${n}.sourceContactId`, 'contact');
-        });
-      }
-      if (input.userIds.length) {
-        const found = new Set((await tx.select({ id: member.userId }).from(member).where(and(eq(member.organizationId, ctx.orgId), inArray(member.userId, input.userIds)))).map((r) => r.id));
-        input.userIds.forEach((u, n) => {
-          if (!found.has(u)) throw unknownRef(`body.userIds.${n}`, 'member');
-        });
-      }
-      if (input.competitorResponses.length) {
-        const ids = input.competitorResponses.map((c) => c.competitorId);
-        const found = new Set((await tx.select({ id: competitors.id }).from(competitors).where(inArray(competitors.id, ids))).map((r) => r.id));
-        input.competitorResponses.forEach((c, n) => {
-          if (!found.has(c.competitorId)) throw unknownRef(`body.competitorResponses.${n}.competitorId`, 'competitor');
-        });
-      }
-
-      const [row] = await tx
-        .insert(interactions)
-        .values({
-          organizationId: ctx.orgId,
-          accountId: accountId!,
-          opportunityId: opp?.id ?? null,
-          type: input.type,
-          occurredAt,
-          summary: input.summary,
-          customerResponse: input.customerResponse ?? null,
-          competitorResponses: input.competitorResponses,
-          contactIds: input.contactIds,
-          userIds: input.userIds.length ? input.userIds : [ctx.userId],
-          createdBy: ctx.userId,
-        })
-        .returning();
-      const ev = input.evidence.length
-        ? await tx
-            .insert(evidenceItems)
-            .values(
-              input.evidence.map((e) => ({
-                organizationId: ctx.orgId,
-                opportunityId: opp!.id,
-                interactionId: row!.id,
-                type: e.type,
-                value: e.value ?? null,
-                sourceContactId: e.sourceContactId ?? null,
-                verified: e.verified,
-                occurredAt,
-              })),
-            )
-            .returning()
-        : [];
-
-      if (opp) {
-        // Evidence that states a key fact (budget, decision date, criteria) records it, adding its source.
-        for (const e of input.evidence) {
-          const kind = evidenceTypes.get(e.type)?.fact;
-          if (!kind || !e.value) continue;
-          const src = e.sourceContactId ? [e.sourceContactId] : [];
-          await tx
-            .insert(opportunityFacts)
-            .values({ organizationId: ctx.orgId, opportunityId: opp.id, kind, value: e.value, sourceContactIds: src, verified: e.verified })
-            .onConflictDoUpdate({
-              target: [opportunityFacts.opportunityId, opportunityFacts.kind],
-              set: {
-                value: e.value,
-                sourceContactIds: sql`(select coalesce(array_agg(distinct x), '{}') from unnest(${opportunityFacts.sourceContactIds} || ${sql.param(src)}::uuid[]) x)`,
-                verified: sql`${opportunityFacts.verified} or ${e.verified}`,
-                updatedAt: now,
-              },
-            });
-        }
-        await reanalyze(tx, ctx, opp.id, {
-          evidenceIds: ev.map((e) => e.id),
-          reason: `${input.type}: ${input.summary.slice(0, 120)}`,
-          patch: {
-            interactionCount: sql`${opportunities.interactionCount} + 1` as never,
-            lastInteractionAt: !opp.lastInteractionAt || occurredAt > opp.lastInteractionAt ? occurredAt : opp.lastInteractionAt,
-            ...(!opp.firstInteractionAt || occurredAt < opp.firstInteractionAt ? { firstInteractionAt: occurredAt, firstInteractionStage: opp.firstInteractionAt ? undefined : opp.stage } : {}),
-          },
-        });
-      }
-      await recordActivity(tx, ctx, {
-        entityType: 'interaction',
-        entityId: row!.id,
-        accountId,
-        opportunityId: opp?.id ?? null,
-        action: 'interaction.logged',
-        data: { type: input.type, summary: input.summary.slice(0, 500), customerResponse: input.customerResponse?.slice(0, 500) ?? null, evidence: input.evidence.map((e) => e.type), contacts: input.contactIds.length },
-      });
-      return present(row!, ev);
-    });
+    const result = await withTenant(deps.db, ctx, (tx) => (input.opportunityId ? logOnOpportunity(tx, ctx, input, input.opportunityId, occurredAt, now) : logOnAccount(tx, ctx, input, occurredAt, now)));
     if (result.opportunityId) deps.events.emit(ctx.orgId, 'opportunity.changed', { id: result.opportunityId });
     return result;
   },

@@ -220,11 +220,16 @@ export const opportunityRepo = {
     return row!;
   },
 
-  /** For background refreshes: no updated_at bump. */
-  async updateQuietly(tx: Tx, id: string, patch: Partial<typeof opportunities.$inferInsert>) {
-    const [row] = await tx.update(opportunities).set(patch).where(eq(opportunities.id, id)).returning();
-    return row!;
+  /** An update, unsent (see db/batch); `touch: false` for background refreshes, which leave updated_at alone. */
+  updateStatement(tx: Tx, id: string, patch: Partial<typeof opportunities.$inferInsert>, opts: { touch: boolean }) {
+    return tx.update(opportunities).set(opts.touch ? { ...patch, updatedAt: new Date() } : patch).where(eq(opportunities.id, id));
   },
+
+  /** A stage move, unsent (see db/batch). */
+  stageMoveInsert(tx: Tx, values: typeof stageMoves.$inferInsert) {
+    return tx.insert(stageMoves).values(values);
+  },
+
 
   async stageHistory(tx: Tx, id: string) {
     return tx

@@ -10,7 +10,8 @@ import { activities, competitors, contacts, member, opportunities, opportunityCo
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
-import { diff, recordActivity } from '../shared/activity';
+import { activityInsert, diff, recordActivity, type ActivityInput } from '../shared/activity';
+import { writeTogether, type Write } from '../../db/batch';
 import { decodeCursor, encodeCursor } from '../shared/http';
 import { processModelService } from '../process-models/service';
 import { analyse, presentAnalysis } from './analysis';
@@ -66,7 +67,8 @@ export function presentSummary(r: { opp: Pick<SummarySource, keyof SummaryRow & 
   };
 }
 
-async function modelOf(tx: Tx, key: string): Promise<ProcessModel> {
+/** The process model of an opportunity (built in, or the organization's own). */
+export async function modelOf(tx: Tx, key: string): Promise<ProcessModel> {
   const m = await processModelService.resolve(tx, key);
   if (!m) throw new AppError('state', 'opportunity.unknown_process_model', `The process model ${key} no longer exists.`);
   return m;
@@ -75,6 +77,11 @@ async function modelOf(tx: Tx, key: string): Promise<ProcessModel> {
 async function assertMember(tx: Tx, orgId: string, userId: string, field: string) {
   const rows = await tx.select({ id: member.id }).from(member).where(and(eq(member.organizationId, orgId), eq(member.userId, userId))).limit(1);
   if (!rows.length) throw unknownRef(field, 'member');
+}
+
+/** The analysis row of an opportunity the caller may see, locked for a write in this transaction; null if none. */
+export function lockForAnalysis(tx: Tx, ctx: TenantContext, id: string): Promise<AnalysisRow | null> {
+  return opportunityRepo.analysis(tx, ctx, id, { forUpdate: true });
 }
 
 async function load(tx: Tx, ctx: TenantContext, id: string, forUpdate = false) {
@@ -93,44 +100,53 @@ export interface ReanalyzeOptions {
   touch?: boolean;
 }
 
+export interface ReanalysisPlan {
+  patch: Partial<typeof opportunities.$inferInsert>;
+  /** The inferred stage moved: the move and its activity record. */
+  stageMove: typeof stageMoves.$inferInsert | null;
+  activity: ActivityInput | null;
+  changed: boolean;
+}
+
 /**
- * Re-runs inference and risks after a change and writes what changed: the
+ * What a re-analysis changes, computed from the loaded (and locked) row: the
  * inferred stage (with a stage move and activity when it moved), the effective
- * stage and when it was entered, the risk codes. Inside the caller's transaction.
+ * stage and when it was entered, the risk codes. Pure; `row` may already hold
+ * changes of the same transaction that are not written yet (see interactions).
  */
-export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: ReanalyzeOptions = {}) {
-  const row = await load(tx, ctx, id, true);
-  const model = await modelOf(tx, row.opp.processModel);
-  const now = new Date();
+export function planReanalysis(ctx: TenantContext, row: AnalysisRow, model: ProcessModel, now: Date, opts: ReanalyzeOptions = {}): ReanalysisPlan {
   const a = analyse(row, model, now);
   const o = row.opp;
   const inferred = a.inference.stageKey;
   const patch: Partial<typeof opportunities.$inferInsert> = { ...opts.patch, inferenceConfidence: a.inference.confidence };
   let stageSet = o.stageSet;
+  let stageMove: ReanalysisPlan['stageMove'] = null;
+  let activity: ReanalysisPlan['activity'] = null;
   if (inferred !== o.stageInferred) {
     patch.stageInferred = inferred;
     // Evidence that reaches the stage the owner set settles the disagreement.
     if (stageSet === inferred) stageSet = null;
     patch.stageSet = stageSet;
-    await tx.insert(stageMoves).values({
+    const direction = moveDirection(model, o.stageInferred, inferred);
+    stageMove = {
       organizationId: ctx.orgId,
-      opportunityId: id,
+      opportunityId: o.id,
       kind: 'inferred',
       fromStage: o.stageInferred,
       toStage: inferred,
-      direction: moveDirection(model, o.stageInferred, inferred),
+      direction,
       reason: opts.reason ?? null,
       evidenceIds: opts.evidenceIds ?? a.inference.explanation.evidence.map((e) => e.id).slice(-5),
       actorId: ctx.userId,
-    });
-    await recordActivity(tx, ctx, {
+    };
+    activity = {
       entityType: 'opportunity',
-      entityId: id,
+      entityId: o.id,
       accountId: o.accountId,
-      opportunityId: id,
+      opportunityId: o.id,
       action: 'stage.inferred',
-      data: { from: o.stageInferred, to: inferred, direction: moveDirection(model, o.stageInferred, inferred), confidence: a.inference.confidence },
-    });
+      data: { from: o.stageInferred, to: inferred, direction, confidence: a.inference.confidence },
+    };
   }
   const effective = stageSet ?? inferred;
   if (effective !== o.stage) {
@@ -143,9 +159,26 @@ export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: Re
     : a.risks;
   patch.riskCodes = risks.map((r) => r.code);
   const changed = Object.keys(opts.patch ?? {}).length > 0 || Object.entries(patch).some(([k, v]) => JSON.stringify((o as Record<string, unknown>)[k]) !== JSON.stringify(v));
-  if (!changed) return { row, model };
-  const updated = opts.touch === false ? await opportunityRepo.updateQuietly(tx, id, patch) : await opportunityRepo.update(tx, id, patch);
-  return { row: { ...row, opp: updated }, model };
+  return { patch, stageMove, activity, changed };
+}
+
+/** The writes of a plan, unsent, to go out in one round trip with the caller's own (db/batch). */
+export function reanalysisWrites(tx: Tx, ctx: TenantContext, id: string, plan: ReanalysisPlan, opts: { touch?: boolean } = {}): Write[] {
+  if (!plan.changed) return [];
+  return [
+    plan.stageMove && opportunityRepo.stageMoveInsert(tx, plan.stageMove),
+    plan.activity && activityInsert(tx, ctx, plan.activity),
+    opportunityRepo.updateStatement(tx, id, plan.patch, { touch: opts.touch !== false }),
+  ];
+}
+
+/** Re-runs inference and risks after a change and writes what changed. Inside the caller's transaction. */
+export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: ReanalyzeOptions = {}) {
+  const row = await load(tx, ctx, id, true);
+  const model = await modelOf(tx, row.opp.processModel);
+  const plan = planReanalysis(ctx, row, model, new Date(), opts);
+  await writeTogether(tx, reanalysisWrites(tx, ctx, id, plan, opts));
+  return { model };
 }
 
 export const opportunityService = {

@@ -15,9 +15,15 @@ export interface ActivityInput {
 }
 
 export async function recordActivity(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, a: ActivityInput | ActivityInput[]) {
+  const insert = activityInsert(tx, ctx, a);
+  if (insert) await insert;
+}
+
+/** The insert of activity records, unsent: to go out with other writes (see db/batch). */
+export function activityInsert(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, a: ActivityInput | ActivityInput[]) {
   const list = Array.isArray(a) ? a : [a];
-  if (!list.length) return;
-  await tx.insert(activities).values(
+  if (!list.length) return null;
+  return tx.insert(activities).values(
     list.map((x) => ({
       organizationId: ctx.orgId,
       actorId: ctx.userId,
