@@ -15,6 +15,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded';
 import { appUrlFrom, ensureAppRole, runMigrations } from '../src/db/bootstrap';
 import { getBuiltInModel } from '../src/domain/process-models';
 import { inferStage } from '../src/domain/inference';
+// @ts-expect-error: a plain ES module script, no type declarations
+import { buildServer } from '../scripts/build-server.mjs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const OPPS = Number(args.get('opportunities') ?? 100_000);
@@ -56,9 +58,11 @@ async function main() {
     const counts = (await owner.query(`select (select count(*) from opportunities)::int o, (select count(*) from interactions)::int i, (select count(*) from evidence_items)::int e`)).rows[0];
     say(`Data: ${counts.o.toLocaleString()} opportunities, ${counts.i.toLocaleString()} interactions, ${counts.e.toLocaleString()} evidence items`);
 
+    // The server runs as `npm start` runs it: the bundle, with plain Node.
+    const bundle = await buildServer();
     // Start (existing data) → first HTTP 200.
     const t0 = performance.now();
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    server = spawn(process.execPath, [bundle], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PROCURA_POOL_SIZE: '24' },
@@ -130,7 +134,7 @@ async function main() {
       await embedded.stop();
       embeddedStopped = true;
       const t2 = performance.now();
-      server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      server = spawn(process.execPath, [bundle], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, DATABASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },

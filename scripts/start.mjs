@@ -1,6 +1,6 @@
 // `npm start`: builds the web app when it is missing or older than its sources,
-// then runs the server (src/server/main.ts) with tsx. Signals pass through so
-// Ctrl-C stops the server and its embedded PostgreSQL.
+// bundles the server (scripts/build-server.mjs), then runs the bundle with Node.
+// Signals pass through so Ctrl-C stops the server and its embedded PostgreSQL.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,8 @@ import { ensureDeps } from './ensure-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 ensureDeps(root);
+// After ensureDeps: esbuild comes with the dependencies.
+const { buildServer } = await import('./build-server.mjs');
 const distIndex = path.join(root, 'dist/web/index.html');
 
 function newestMtime(dir) {
@@ -29,6 +31,7 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
+const bundle = await buildServer();
+const child = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,13 +1,12 @@
 // Brings a database to the current schema: ensures the application role exists,
 // applies the committed drizzle-kit migrations. Runs with the owner connection.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { migrationsDir } from '../paths';
 
 export const APP_ROLE = 'procura_app';
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = migrationsDir;
 
 export async function ensureAppRole(ownerUrl: string, password: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });

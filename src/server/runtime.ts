@@ -1,8 +1,6 @@
 // Wires the running system together: database (embedded or DATABASE_URL),
 // migrations, pools, auth, events, the HTTP app. Used by main.ts, the tests and
 // the benchmark, so all three run the same code.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { appUrlFrom, ensureAppRole, runMigrations } from '../db/bootstrap';
 import { createDatabase, type Database } from '../db/client';
@@ -10,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedHandle } from '../db/embedded';
 import { buildApp, type App, type Deps } from './app';
 import { createAuth, Principals } from './auth';
 import { createEvents, type Events } from './events';
+import { webDistDir } from '../paths';
 
 export interface Runtime {
   app: App;
@@ -20,7 +19,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export { webDistDir };
 
 export async function prepareDatabase(config: Config, log: (m: string) => void = () => {}): Promise<{ ownerUrl: string; appUrl: string; embedded: EmbeddedHandle | null }> {
   let embedded: EmbeddedHandle | null = null;
