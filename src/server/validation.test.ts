@@ -3,17 +3,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
-import { makeWorld, tableCounts } from '../../tests/fixtures';
+import { makeWorld, tableCounts, type World } from '../../tests/fixtures';
 
 let env: TestEnv;
 let a: TestUser;
 let ops: { method: string; path: string; hasBody: boolean }[] = [];
+let lists: string[] = [];
+let w: World;
 
 beforeAll(async () => {
   env = await createTestEnv();
   a = await env.signUp();
-  await makeWorld(env, a);
+  w = await makeWorld(env, a);
   const doc = (await env.request(null, 'GET', '/api/openapi.json')).body;
+  lists = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)
+    .filter(([, o]) => o.get?.parameters?.some((x) => x.name === 'cursor' && x.in === 'query'))
+    .map(([p]) => p);
   ops = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(([p, o]) =>
     Object.entries(o)
       .filter(([m]) => ['post', 'put', 'patch', 'delete'].includes(m))
@@ -69,6 +74,39 @@ describe('malformed input: every write operation', () => {
       expect([404], `${op.method} ${op.path}: ${JSON.stringify(res.body)}`).toContain(res.status);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+  });
+});
+
+describe('malformed input: every list', () => {
+  const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const url = (p: string) => p.replace('/opportunities/{id}', `/opportunities/${w.opportunityId}`).replace('/accounts/{id}', `/accounts/${w.accountId}`);
+
+  it('refuses a tampered cursor, or one from another list or sort, with 400 naming query.cursor', async () => {
+    expect(lists.length).toBeGreaterThanOrEqual(7);
+    // A real cursor of each list, to hand to the others.
+    const real: string[] = [];
+    for (const p of lists) {
+      const page = await env.request(a, 'GET', `${url(p)}${p.includes('?') ? '&' : '?'}limit=1`);
+      expect(page.status, p).toBe(200);
+      if (page.body.nextCursor) real.push(page.body.nextCursor);
+    }
+    const sorts = (await env.request(a, 'GET', '/api/v1/opportunities?limit=1&sort=value')).body.nextCursor;
+    const forged = ['!!!', cursor(['x', 'y']), cursor([1]), cursor(['2026-01-01', "'; drop table accounts; --"]), cursor({ a: 1 }), cursor([null, null]), ...real];
+    for (const p of lists) {
+      const own = (await env.request(a, 'GET', `${url(p)}?limit=1`)).body.nextCursor;
+      for (const c of forged.filter((x) => x !== own)) {
+        const res = await env.request(a, 'GET', `${url(p)}?cursor=${encodeURIComponent(c)}`);
+        // Another list's cursor may happen to have this list's shape (two lists keyed by a name and an id); it must then just work.
+        if (res.status === 200) continue;
+        const label = `${p} with cursor ${c}: ${JSON.stringify(res.body)}`;
+        expect(res.status, label).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field), label).toContain('query.cursor');
+      }
+    }
+    // A cursor of one sort given to another.
+    const cross = await env.request(a, 'GET', `/api/v1/opportunities?sort=updatedAt&cursor=${sorts}`);
+    expect(cross.status).toBe(400);
+    expect(cross.body.errors[0].field).toBe('query.cursor');
   });
 });
 

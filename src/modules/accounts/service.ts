@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
-import { decodeCursor, encodeCursor } from '../shared/http';
+import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { accountPolicy } from './policy';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { activities, opportunities } from '../../db/schema/index';
@@ -34,7 +34,7 @@ export function presentAccount(r: { a: AccountRow; openOpportunities: number; co
 
 export const accountService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof AccountListQuery>) {
-    const after = decodeCursor(q.cursor, 2);
+    const after = decodeCursor(q.cursor, [q.sort === 'name' ? CursorKey.text : CursorKey.isoTime, CursorKey.id]);
     const rows = await readTenant(db, ctx, (tx) => accountRepo.list(tx, { ...q, after }));
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];

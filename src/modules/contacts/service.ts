@@ -6,7 +6,7 @@ import { accounts, contacts, interactions } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, invalidField, notFound, unknownRef } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
-import { decodeCursor, encodeCursor } from '../shared/http';
+import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import type { ContactCreate, ContactListQuery, ContactPatch } from './schema';
 
 type Row = typeof contacts.$inferSelect;
@@ -54,7 +54,7 @@ async function checkReportsTo(tx: Tx, accountId: string, contactId: string | nul
 
 export const contactService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof ContactListQuery>) {
-    const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(q.cursor, [CursorKey.text, CursorKey.id]);
     const rows = await readTenant(db, ctx, (tx) => {
       const conds: SQL[] = [];
       if (q.accountId) conds.push(eq(contacts.accountId, q.accountId));

@@ -12,7 +12,7 @@ import { invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
 import { activityInsert, recordActivity, type ActivityInput } from '../shared/activity';
 import { writeTogether } from '../../db/batch';
-import { decodeCursor, encodeCursor } from '../shared/http';
+import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { visibleTo, type AnalysisRow } from '../opportunities/repository';
 import { lockForAnalysis, modelOf, planReanalysis, reanalysisWrites, reanalyze } from '../opportunities/service';
 import type { EvidencePatch, InteractionCreate, InteractionListQuery } from './schema';
@@ -244,7 +244,7 @@ export const interactionService = {
   },
 
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof InteractionListQuery>) {
-    const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(q.cursor, [CursorKey.isoTime, CursorKey.id]);
     return readTenant(db, ctx, async (tx) => {
       const conds: SQL[] = [];
       if (q.opportunityId) {

@@ -238,6 +238,29 @@ describe('timeline and tasks', () => {
     expect(acc).toEqual(expect.arrayContaining(['account.created', 'contact.created', 'interaction.logged']));
   });
 
+  it('orders the timeline by when things happened, whatever order they were recorded in, and pages through it without gaps or repeats', async () => {
+    // Imported history arrives out of order; two entries share one instant.
+    for (const at of ['2025-03-01T10:00:00.000001Z', '2025-01-15T09:00:00Z', '2025-03-01T10:00:00.000001Z', '2025-02-01T08:00:00.5Z']) {
+      await env.sql(
+        `insert into activities (organization_id, actor_id, entity_type, entity_id, opportunity_id, account_id, action, data, at) values ($1, $2, 'opportunity', $3, $3, $4, 'note.imported', '{}', $5)`,
+        [a.orgId, a.userId, w.opportunityId, w.accountId, at],
+      );
+    }
+    for (const path of [`/api/v1/opportunities/${w.opportunityId}/timeline`, `/api/v1/accounts/${w.accountId}/timeline`]) {
+      const all = (await env.request(a, 'GET', `${path}?limit=200`)).body.items as { id: string; at: string }[];
+      const times = all.map((e) => e.at);
+      expect(times, path).toEqual([...times].sort().reverse());
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await env.request(a, 'GET', `${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        paged.push(...page.items.map((e) => e.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged, path).toEqual(all.map((e) => e.id));
+    }
+  });
+
   it('adds a next action from a playbook suggestion once', async () => {
     const o = await get();
     const s = o.suggestions[0];

@@ -240,13 +240,18 @@ export const opportunityRepo = {
       .orderBy(desc(stageMoves.at), desc(stageMoves.id));
   },
 
-  async timeline(tx: Tx, where: SQL, limit: number, before: number | null) {
+  /**
+   * Activities newest first: by when they happened, then by id. `before` is the
+   * last entry of the previous page, its time as PostgreSQL text (exact to the
+   * microsecond, which a JavaScript Date is not).
+   */
+  async timeline(tx: Tx, where: SQL, limit: number, before: [string, number] | null) {
     return tx
-      .select({ a: activities, actorName: user.name })
+      .select({ a: activities, actorName: user.name, atKey: sql<string>`${activities.at}::text` })
       .from(activities)
       .leftJoin(user, eq(user.id, activities.actorId))
-      .where(before ? and(where, lt(activities.id, before)) : where)
-      .orderBy(desc(activities.id))
+      .where(before ? and(where, sql`(${activities.at}, ${activities.id}) < (${before[0]}::timestamptz, ${before[1]})`) : where)
+      .orderBy(desc(activities.at), desc(activities.id))
       .limit(limit + 1);
   },
 };

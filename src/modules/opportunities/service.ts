@@ -12,7 +12,7 @@ import { AppError, forbidden, invalidField, notFound, unknownRef } from '../../s
 import type { Events } from '../../server/events';
 import { activityInsert, diff, recordActivity, type ActivityInput } from '../shared/activity';
 import { writeTogether, type Write } from '../../db/batch';
-import { decodeCursor, encodeCursor } from '../shared/http';
+import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { processModelService } from '../process-models/service';
 import { analyse, presentAnalysis } from './analysis';
 import { opportunityPolicy } from './policy';
@@ -183,7 +183,8 @@ export async function reanalyze(tx: Tx, ctx: TenantContext, id: string, opts: Re
 
 export const opportunityService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof OpportunityListQuery>) {
-    const after = decodeCursor(q.cursor, 2) as [unknown, string] | null;
+    const key = q.sort === 'updatedAt' || q.sort === 'stageEnteredAt' ? CursorKey.pgTime : q.sort === 'expectedDecisionDate' ? CursorKey.date.nullable() : q.sort === 'value' ? CursorKey.decimal : CursorKey.text;
+    const after = decodeCursor(q.cursor, [key, CursorKey.id]);
     const rows = await readTenant(db, ctx, (tx) => opportunityRepo.list(tx, ctx, { ...q, after }));
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
@@ -418,8 +419,8 @@ export const opportunityService = {
 };
 
 export async function timelinePage(tx: Tx, where: ReturnType<typeof eq>, q: { limit: number; cursor?: string }) {
-  const after = decodeCursor(q.cursor, 1) as [number] | null;
-  const rows = await opportunityRepo.timeline(tx, where, q.limit, after ? Number(after[0]) : null);
+  const after = decodeCursor(q.cursor, [CursorKey.pgTime, CursorKey.serial]);
+  const rows = await opportunityRepo.timeline(tx, where, q.limit, after);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
@@ -434,7 +435,7 @@ export async function timelinePage(tx: Tx, where: ReturnType<typeof eq>, q: { li
       actorName: r.actorName,
       data: r.a.data,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.a.id]) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.atKey, last.a.id]) : null,
   };
 }
 

@@ -42,16 +42,37 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+/**
+ * Decodes a cursor and checks each part against the list's key schema: a cursor
+ * that was tampered with, or given out by another list or sort, is a 400 naming
+ * query.cursor, never a database error.
+ */
+export function decodeCursor<T extends readonly [z.ZodType, ...z.ZodType[]]>(cursor: string | undefined, parts: T): { -readonly [K in keyof T]: z.infer<T[K]> } | null {
   if (!cursor) return null;
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    v = undefined;
   }
-  throw invalidField('query.cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const parsed = z.tuple(parts as unknown as [z.ZodType, ...z.ZodType[]]).safeParse(v);
+  if (!parsed.success) throw invalidField('query.cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  return parsed.data as never;
 }
+
+/** Cursor parts: the sort keys lists give out. */
+export const CursorKey = {
+  id: Uuid,
+  /** An ISO timestamp (JavaScript Date). */
+  isoTime: z.iso.datetime(),
+  /** A timestamptz as PostgreSQL writes it: 2026-07-03 09:00:00.123456+00 (exact to the microsecond). */
+  pgTime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/),
+  date: z.iso.date(),
+  /** A numeric as PostgreSQL writes it. */
+  decimal: z.string().regex(/^-?\d{1,30}(\.\d{1,10})?$/),
+  serial: z.number().int().nonnegative(),
+  text: z.string().max(1000),
+} as const;
 
 /** Comma-separated list in a query string: ?risk=no_coach,single_channel */
 export const csv = <T extends z.ZodType<string>>(item: T) =>

@@ -7,7 +7,7 @@ import { member, opportunities, tasks, user } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, invalidField, notFound, unknownRef } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
-import { decodeCursor, encodeCursor } from '../shared/http';
+import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { opportunityRepo, visibleTo } from '../opportunities/repository';
 import { processModelService } from '../process-models/service';
 import { analyse } from '../opportunities/analysis';
@@ -55,7 +55,7 @@ async function assertMember(tx: Tx, orgId: string, userId: string) {
 
 export const taskService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof TaskListQuery>) {
-    const after = decodeCursor(q.cursor, 2) as [string | null, string] | null;
+    const after = decodeCursor(q.cursor, [CursorKey.date.nullable(), CursorKey.id]);
     return readTenant(db, ctx, async (tx) => {
       const conds: SQL[] = [];
       const vis = visibleTo(ctx);
