@@ -24,7 +24,7 @@ import {
 import type { Db } from '../db/client';
 import type { TenantContext } from '../db/tenant';
 import { registerAuthRoutes, type Auth, type Principals } from './auth';
-import { registerErrorHandling } from './errors';
+import { invalidField, registerErrorHandling } from './errors';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
 import { modules } from '../modules/index';
@@ -104,6 +104,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // PostgreSQL text cannot hold the NUL character: refuse it up front, naming the
+  // field, instead of failing in the database.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const field = nulField(request.query, 'query') ?? nulField(request.body, 'body') ?? nulField(request.params, 'params');
+    if (field) throw invalidField(field, 'must not contain the NUL character (\\u0000)', 'nul_character');
+  });
   registerAuthRoutes(app as unknown as FastifyInstance, deps.auth);
 
   await app.register(
@@ -122,4 +128,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', index: false });
   }
   return app;
+}
+
+/** The path of the first string (key or value) holding U+0000, e.g. body.evidence.0.value. */
+export function nulField(value: unknown, at: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (!value || typeof value !== 'object' || depth > 20) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return at;
+    const found = nulField(v, `${at}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ let env: TestEnv;
 let a: TestUser;
 let ops: { method: string; path: string; hasBody: boolean }[] = [];
 let lists: string[] = [];
+let gets: { path: string; query: string[] }[] = [];
 let w: World;
 
 beforeAll(async () => {
@@ -19,6 +20,9 @@ beforeAll(async () => {
   lists = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)
     .filter(([, o]) => o.get?.parameters?.some((x) => x.name === 'cursor' && x.in === 'query'))
     .map(([p]) => p);
+  gets = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)
+    .filter(([, o]) => o.get)
+    .map(([p, o]) => ({ path: p, query: (o.get!.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name) }));
   ops = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(([p, o]) =>
     Object.entries(o)
       .filter(([m]) => ['post', 'put', 'patch', 'delete'].includes(m))
@@ -107,6 +111,39 @@ describe('malformed input: every list', () => {
     const cross = await env.request(a, 'GET', `/api/v1/opportunities?sort=updatedAt&cursor=${sorts}`);
     expect(cross.status).toBe(400);
     expect(cross.body.errors[0].field).toBe('query.cursor');
+  });
+});
+
+describe('odd input anywhere', () => {
+  it('no query value on any read makes the server fail (no 5xx)', async () => {
+    const values = ['abc', '-1', '1e309', '99999999999999999999999', '', '\u0000', 'x'.repeat(3000), 'null', '[]', '2026-13-45', "'; select 1; --", '%', '_', '\\'];
+    let tried = 0;
+    for (const g of gets.filter((x) => x.query.length)) {
+      const path = g.path.replace('/opportunities/{id}', `/opportunities/${w.opportunityId}`).replace('/accounts/{id}', `/accounts/${w.accountId}`).replace(/\{[^}]+\}/g, randomUUID());
+      for (const name of g.query) {
+        for (const v of values) {
+          const res = await env.request(a, 'GET', `${path}?${name}=${encodeURIComponent(v)}`);
+          expect(res.status, `${g.path}?${name}=${JSON.stringify(v).slice(0, 30)}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+          tried++;
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+  });
+
+  it('refuses the NUL character, which PostgreSQL text cannot hold, naming the field, and writes nothing', async () => {
+    const before = await tableCounts(env);
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/api/v1/accounts', { name: 'a\u0000b' }, 'body.name'],
+      ['POST', '/api/v1/interactions', { opportunityId: w.opportunityId, type: 'call', summary: 'ok', evidence: [{ type: 'budget_known', value: '1\u00002' }] }, 'body.evidence.0.value'],
+      ['GET', '/api/v1/opportunities?q=%00', undefined, 'query.q'],
+    ];
+    for (const [method, url, body, field] of cases) {
+      const res = await env.request(a, method, url, body);
+      expect(res.status, url).toBe(400);
+      expect(res.body.errors[0].field, url).toBe(field);
+    }
+    expect(await tableCounts(env)).toEqual(before);
   });
 });
 
