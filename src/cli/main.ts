@@ -65,7 +65,7 @@ const [cmd, arg] = positionals;
 
 function client() {
   const s = load();
-  return createApiClient({ baseUrl: s.url, headers: { authorization: `Bearer ${s.token}` } });
+  return createApiClient({ baseUrl: s.url, headers: { authorization: `Bearer ${s.token}` }, language: () => lang });
 }
 // The web app's formatting (pure, Intl only): ¥3,200,000 / 320万元 in both.
 const money = (v: number, c: string) => formatMoney(v, c, lang);

@@ -28,6 +28,7 @@ import { invalidField, registerErrorHandling } from './errors';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
 import { modules } from '../modules/index';
+import { text } from '../domain/i18n';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -108,7 +109,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   // field, instead of failing in the database.
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const field = nulField(request.query, 'query') ?? nulField(request.body, 'body') ?? nulField(request.params, 'params');
-    if (field) throw invalidField(field, 'must not contain the NUL character (\\u0000)', 'nul_character');
+    if (field) throw invalidField(field, text('不能包含 NUL 字符（\\u0000）', 'must not contain the NUL character (\\u0000)'), 'nul_character');
   });
   registerAuthRoutes(app as unknown as FastifyInstance, deps.auth);
 

@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema/index';
 import type { OrgRole, TenantContext } from '../db/tenant';
 import { AppError } from './errors';
+import { text } from '../domain/i18n';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and ~20 ms per hash.
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -214,7 +215,7 @@ export class Principals {
    */
   async tenant(request: FastifyRequest): Promise<TenantContext & { name: string; email: string }> {
     const s = await this.session(request);
-    if (!s) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
+    if (!s) throw new AppError('unauthenticated', 'auth.required', text('请先登录。', 'Sign in first.'));
     const header = request.headers['x-organization-id'];
     let orgId = typeof header === 'string' && header ? header : s.activeOrganizationId;
     if (!orgId) {
@@ -223,9 +224,9 @@ export class Principals {
       orgId = s.defaultOrganizationId ?? (await this.firstOrganization(s.userId));
       s.defaultOrganizationId = orgId;
     }
-    if (!orgId || !/^[0-9a-f-]{36}$/i.test(orgId)) throw new AppError('forbidden', 'auth.no_organization', 'You are not a member of any organization.');
+    if (!orgId || !/^[0-9a-f-]{36}$/i.test(orgId)) throw new AppError('forbidden', 'auth.no_organization', text('你还不是任何组织的成员。', 'You are not a member of any organization.'));
     const role = await this.role(s.userId, orgId);
-    if (!role) throw new AppError('forbidden', 'auth.not_a_member', 'You are not a member of this organization.');
+    if (!role) throw new AppError('forbidden', 'auth.not_a_member', text('你不是该组织的成员。', 'You are not a member of this organization.'));
     return { orgId, userId: s.userId, role, name: s.name, email: s.email };
   }
 }

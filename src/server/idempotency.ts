@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema/index';
 import { withTenant } from '../db/tenant';
 import { AppError } from './errors';
+import { text } from '../domain/i18n';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -29,8 +30,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     if (request.method !== 'POST' || raw === undefined || !request.tenant) return;
     const key = Array.isArray(raw) ? raw[0] ?? '' : raw;
     if (!KEY.test(key)) {
-      throw new AppError('invalid', 'validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [
-        { field: 'header.idempotency-key', message: 'must be 1 to 200 visible ASCII characters', code: 'invalid_string' },
+      throw new AppError('invalid', 'validation_failed', text('Idempotency-Key 必须是 1 到 200 个可见 ASCII 字符。', 'Idempotency-Key must be 1 to 200 visible ASCII characters.'), [
+        { field: 'header.idempotency-key', message: text('必须是 1 到 200 个可见 ASCII 字符', 'must be 1 to 200 visible ASCII characters'), code: 'invalid_string' },
       ]);
     }
     const hash = requestHash(request);
@@ -45,7 +46,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     const found = rows[0];
     if (found) {
       if (found.requestHash !== hash) {
-        throw new AppError('idempotency_mismatch', 'idempotency.key_reused', 'This Idempotency-Key was used for a different request.');
+        throw new AppError('idempotency_mismatch', 'idempotency.key_reused', text('这个 Idempotency-Key 已用于另一个请求。', 'This Idempotency-Key was used for a different request.'));
       }
       reply.header('idempotent-replayed', 'true');
       return reply.status(found.statusCode).send(found.response);

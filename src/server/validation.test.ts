@@ -147,6 +147,61 @@ describe('odd input anywhere', () => {
   });
 });
 
+describe('errors in both languages', () => {
+  const zh = { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+  const CJK = /[\u4e00-\u9fff]/;
+  const expectChinese = (res: { status: number; body: any; headers: Record<string, unknown> }, label: string) => {
+    expect(res.status, label).toBeGreaterThanOrEqual(400);
+    expect(res.headers['content-language'], label).toBe('zh-CN');
+    expect(res.body.title, label).toMatch(CJK);
+    expect(res.body.detail, label).toMatch(CJK);
+    for (const e of res.body.errors ?? []) {
+      expect(e.message, `${label}: ${e.field}`).toMatch(CJK);
+      // Not the last-resort text: zod's own messages come through its zh-CN locale.
+      expect(e.message, `${label}: ${e.field}`).not.toBe('无效的值');
+    }
+  };
+
+  it('every write operation answers bad bodies in Chinese when the request asks for it', async () => {
+    let n = 0;
+    for (const op of ops.filter((o) => o.hasBody && o.path !== '/api/v1/auth/sign-up')) {
+      for (const [what, body] of [...badBodies, ['wrong types', '{"name": 5, "title": [], "value": "x", "stage": 1, "email": "no"}'] as [string, string]]) {
+        const res = await env.request(a, op.method, fill(op.path), body, zh);
+        expectChinese(res, `${op.method} ${op.path} with ${what}: ${JSON.stringify(res.body)}`);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(40);
+  });
+
+  it('so do the rules in code: unknown references, bad values, permissions, missing records, state, domain issues, headers', async () => {
+    const member = await env.addMember(a, 'member');
+    const cases: [TestUser, string, string, unknown, Record<string, string>?][] = [
+      [a, 'POST', '/api/v1/interactions', { opportunityId: w.opportunityId, type: 'call', summary: 'x', contactIds: [randomUUID()] }],
+      [a, 'POST', '/api/v1/interactions', { opportunityId: w.opportunityId, type: 'call', summary: 'x', occurredAt: '2099-01-01T00:00:00Z' }],
+      [a, 'GET', `/api/v1/opportunities/${randomUUID()}`, undefined],
+      [a, 'GET', '/api/v1/nowhere', undefined],
+      [member, 'POST', '/api/v1/process-models', { key: 'mine', name: { 'zh-CN': '我的', en: 'Mine' }, stages: [] }],
+      [a, 'POST', '/api/v1/process-models', { key: 'mine', name: { 'zh-CN': '我的', en: 'Mine' }, stages: [] }],
+      [a, 'POST', '/api/v1/accounts', { name: 'x' }, { 'idempotency-key': 'é' }],
+      [a, 'POST', '/api/v1/accounts', '{"name": '],
+      [null as unknown as TestUser, 'GET', '/api/v1/opportunities', undefined],
+    ];
+    for (const [u, method, url, body, headers] of cases) {
+      const res = await env.request(u, method, url, body, { ...zh, ...headers });
+      expectChinese(res, `${method} ${url}: ${JSON.stringify(res.body)}`);
+    }
+  });
+
+  it('answers in English otherwise, and says which language it used', async () => {
+    const res = await env.request(a, 'POST', '/api/v1/accounts', '{}');
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.body.errors[0].message).not.toMatch(CJK);
+    const fr = await env.request(a, 'POST', '/api/v1/accounts', '{}', { 'accept-language': 'fr-FR,fr' });
+    expect(fr.headers['content-language']).toBe('en');
+  });
+});
+
 function validBodyFor(path: string): unknown {
   if (path.endsWith('/stage')) return { stage: 'problem_and_need' };
   if (path.endsWith('/outcome')) return { outcome: 'abandoned' };

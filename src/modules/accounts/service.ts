@@ -12,6 +12,7 @@ import { timelinePage } from '../opportunities/service';
 import { visibleTo } from '../opportunities/repository';
 import { accountRepo, type AccountRow } from './repository';
 import type { AccountCreate, AccountListQuery, AccountPatch } from './schema';
+import { text } from '../../domain/i18n';
 
 export function presentAccount(r: { a: AccountRow; openOpportunities: number; contacts: number }) {
   const a = r.a;
@@ -49,7 +50,7 @@ export const accountService = {
   },
 
   async create(db: Db, ctx: TenantContext, input: z.infer<typeof AccountCreate>) {
-    if (!accountPolicy.create(ctx.role)) throw forbidden('account.forbidden', 'You may not create accounts.');
+    if (!accountPolicy.create(ctx.role)) throw forbidden('account.forbidden', text('你无权新建客户。', 'You may not create accounts.'));
     return withTenant(db, ctx, async (tx) => {
       const row = await accountRepo.insert(tx, { ...input, organizationId: ctx.orgId, createdBy: ctx.userId });
       await recordActivity(tx, ctx, { entityType: 'account', entityId: row.id, accountId: row.id, action: 'account.created', data: { name: row.name } });
@@ -58,7 +59,7 @@ export const accountService = {
   },
 
   async update(db: Db, ctx: TenantContext, id: string, patch: z.infer<typeof AccountPatch>) {
-    if (!accountPolicy.update(ctx.role)) throw forbidden('account.forbidden', 'You may not edit accounts.');
+    if (!accountPolicy.update(ctx.role)) throw forbidden('account.forbidden', text('你无权编辑客户。', 'You may not edit accounts.'));
     return withTenant(db, ctx, async (tx) => {
       const before = await accountRepo.get(tx, id);
       if (!before) throw notFound('account');
@@ -86,9 +87,9 @@ export const accountService = {
     await withTenant(db, ctx, async (tx) => {
       const before = await accountRepo.get(tx, id);
       if (!before) throw notFound('account');
-      if (!accountPolicy.remove(ctx.role)) throw forbidden('account.forbidden', 'Only managers and admins delete accounts.');
+      if (!accountPolicy.remove(ctx.role)) throw forbidden('account.forbidden', text('只有经理和管理员可以删除客户。', 'Only managers and admins delete accounts.'));
       if ((await accountRepo.opportunityCount(tx, id)) > 0) {
-        throw new AppError('state', 'account.has_opportunities', 'This account has opportunities; close or move them first.');
+        throw new AppError('state', 'account.has_opportunities', text('该客户下还有商机，请先关闭或转移。', 'This account has opportunities; close or move them first.'));
       }
       await accountRepo.remove(tx, id);
       await recordActivity(tx, ctx, { entityType: 'account', entityId: id, action: 'account.deleted', data: { name: before.a.name } });

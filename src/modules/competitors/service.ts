@@ -7,6 +7,7 @@ import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
 import type { CompetitorCreate, CompetitorPatch } from './schema';
+import { text } from '../../domain/i18n';
 
 const active = sql<number>`(select count(*)::int from ${opportunityCompetitors} oc join ${opportunities} o on o.id = oc.opportunity_id where oc.competitor_id = "competitors"."id" and o.outcome = 'open' and oc.position <> 'eliminated')`;
 
@@ -14,7 +15,7 @@ function present(c: typeof competitors.$inferSelect, n: number) {
   return { id: c.id, name: c.name, website: c.website, notes: c.notes, createdAt: c.createdAt.toISOString(), activeOpportunities: n };
 }
 
-const taken = () => new AppError('conflict', 'competitor.name_taken', 'A competitor with this name exists.', [{ field: 'body.name', message: 'is taken', code: 'name_taken' }]);
+const taken = () => new AppError('conflict', 'competitor.name_taken', text('已有同名的竞争对手。', 'A competitor with this name exists.'), [{ field: 'body.name', message: text('已被占用', 'is taken'), code: 'name_taken' }]);
 
 export const competitorService = {
   async list(db: Db, ctx: TenantContext) {

@@ -8,6 +8,7 @@ import { AppError, invalidField, notFound, unknownRef } from '../../server/error
 import { diff, recordActivity } from '../shared/activity';
 import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import type { ContactCreate, ContactListQuery, ContactPatch } from './schema';
+import { text } from '../../domain/i18n';
 
 type Row = typeof contacts.$inferSelect;
 
@@ -37,7 +38,7 @@ export function presentContact(c: Row, last: Date | string | null) {
 
 async function checkReportsTo(tx: Tx, accountId: string, contactId: string | null, reportsToId: string | null | undefined) {
   if (!reportsToId) return;
-  if (reportsToId === contactId) throw invalidField('body.reportsToId', 'cannot be the contact itself', 'self_reference');
+  if (reportsToId === contactId) throw invalidField('body.reportsToId', text('不能是联系人本人', 'cannot be the contact itself'), 'self_reference');
   const rows = await tx.select({ accountId: contacts.accountId }).from(contacts).where(eq(contacts.id, reportsToId)).limit(1);
   if (!rows[0] || rows[0].accountId !== accountId) throw unknownRef('body.reportsToId', 'contact');
   if (contactId) {
@@ -48,7 +49,7 @@ async function checkReportsTo(tx: Tx, accountId: string, contactId: string | nul
         union all
         select c.reports_to_id, up.depth + 1 from ${contacts} c join up on c.id = up.id where c.reports_to_id is not null and up.depth < 50
       ) select id from up`);
-    if ((chain.rows as { id: string }[]).some((r) => r.id === contactId)) throw invalidField('body.reportsToId', 'would make a reporting cycle', 'cycle');
+    if ((chain.rows as { id: string }[]).some((r) => r.id === contactId)) throw invalidField('body.reportsToId', text('会形成循环汇报关系', 'would make a reporting cycle'), 'cycle');
   }
 }
 
@@ -109,7 +110,7 @@ export const contactService = {
       const rows = await tx.select().from(contacts).where(eq(contacts.id, id)).limit(1);
       const before = rows[0];
       if (!before) throw notFound('contact');
-      if (ctx.role === 'member') throw new AppError('forbidden', 'contact.forbidden', 'Only managers and admins delete contacts.');
+      if (ctx.role === 'member') throw new AppError('forbidden', 'contact.forbidden', text('只有经理和管理员可以删除联系人。', 'Only managers and admins delete contacts.'));
       await tx.update(contacts).set({ reportsToId: before.reportsToId }).where(eq(contacts.reportsToId, id));
       await tx.delete(contacts).where(eq(contacts.id, id));
       await recordActivity(tx, ctx, { entityType: 'contact', entityId: id, accountId: before.accountId, action: 'contact.deleted', data: { name: before.name } });

@@ -16,6 +16,7 @@ import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { visibleTo, type AnalysisRow } from '../opportunities/repository';
 import { lockForAnalysis, modelOf, planReanalysis, reanalysisWrites, reanalyze } from '../opportunities/service';
 import type { EvidencePatch, InteractionCreate, InteractionListQuery } from './schema';
+import { text } from '../../domain/i18n';
 
 const evidenceTypes = new Map<string, EvidenceTypeDef>(EVIDENCE_TYPES.map((e) => [e.key, e]));
 
@@ -131,7 +132,7 @@ async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, 
   const row = await lockForAnalysis(tx, ctx, opportunityId);
   if (!row) throw unknownRef('body.opportunityId', 'opportunity');
   const o = row.opp;
-  if (input.accountId && input.accountId !== o.accountId) throw invalidField('body.accountId', "is not the opportunity's account", 'account_mismatch');
+  if (input.accountId && input.accountId !== o.accountId) throw invalidField('body.accountId', text('不是该商机所属的客户', "is not the opportunity's account"), 'account_mismatch');
   checkContacts(input, new Set(row.contacts.map((c) => c.id)));
   await checkOtherRefs(tx, ctx, input);
   const model = await modelOf(tx, o.processModel);
@@ -233,10 +234,10 @@ export const interactionService = {
   async create(deps: { db: Db; events: Events }, ctx: TenantContext, input: z.infer<typeof InteractionCreate>) {
     const now = new Date();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw invalidField('body.occurredAt', 'must not be in the future', 'in_future');
-    if (input.evidence.length && !input.opportunityId) throw invalidField('body.opportunityId', 'is required when the interaction carries evidence', 'required');
+    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw invalidField('body.occurredAt', text('不能晚于现在', 'must not be in the future'), 'in_future');
+    if (input.evidence.length && !input.opportunityId) throw invalidField('body.opportunityId', text('互动带有证据时必填', 'is required when the interaction carries evidence'), 'required');
     input.evidence.forEach((e, n) => {
-      if (!evidenceTypes.has(e.type)) throw invalidField(`body.evidence.${n}.type`, 'is not a known evidence type', 'unknown_evidence_type');
+      if (!evidenceTypes.has(e.type)) throw invalidField(`body.evidence.${n}.type`, text('不是已知的证据类型', 'is not a known evidence type'), 'unknown_evidence_type');
     });
     const result = await withTenant(deps.db, ctx, (tx) => (input.opportunityId ? logOnOpportunity(tx, ctx, input, input.opportunityId, occurredAt, now) : logOnAccount(tx, ctx, input, occurredAt, now)));
     if (result.opportunityId) deps.events.emit(ctx.orgId, 'opportunity.changed', { id: result.opportunityId });

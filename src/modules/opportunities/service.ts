@@ -21,6 +21,7 @@ import type { BoardQuery, FactInput, OpportunityCreate, OpportunityListQuery, Op
 
 type OpportunitySummaryOut = z.infer<typeof OpportunitySummary>;
 import type { CompetitorPositionInput } from '../competitors/schema';
+import { text } from '../../domain/i18n';
 
 export interface OppDeps {
   db: Db;
@@ -70,7 +71,7 @@ export function presentSummary(r: { opp: Pick<SummarySource, keyof SummaryRow & 
 /** The process model of an opportunity (built in, or the organization's own). */
 export async function modelOf(tx: Tx, key: string): Promise<ProcessModel> {
   const m = await processModelService.resolve(tx, key);
-  if (!m) throw new AppError('state', 'opportunity.unknown_process_model', `The process model ${key} no longer exists.`);
+  if (!m) throw new AppError('state', 'opportunity.unknown_process_model', text(`采购流程模型 ${key} 已不存在。`, `The process model ${key} no longer exists.`));
   return m;
 }
 
@@ -203,7 +204,7 @@ export const opportunityService = {
         key = s[0]?.m ?? 'internal-8';
       }
       const model = await processModelService.resolve(tx, key);
-      if (!model) throw invalidField('query.processModel', 'is not a process model of this organization', 'unknown_process_model');
+      if (!model) throw invalidField('query.processModel', text('不是本组织的采购流程模型', 'is not a process model of this organization'), 'unknown_process_model');
       const f = { ...q, processModel: key };
       const now = Date.now();
       const [totals, items] = await Promise.all([opportunityRepo.boardTotals(tx, ctx, f), opportunityRepo.boardItems(tx, ctx, f)]);
@@ -237,11 +238,11 @@ export const opportunityService = {
       let key = input.processModel;
       if (!key) key = (await tx.select({ m: orgSettings.defaultProcessModel }).from(orgSettings).limit(1))[0]?.m ?? 'internal-8';
       const model = await processModelService.resolve(tx, key);
-      if (!model) throw invalidField('body.processModel', 'is not a process model of this organization', 'unknown_process_model');
-      if (input.stage && stageIndex(model, input.stage) < 0) throw invalidField('body.stage', `is not a stage of ${key}`, 'unknown_stage');
+      if (!model) throw invalidField('body.processModel', text('不是本组织的采购流程模型', 'is not a process model of this organization'), 'unknown_process_model');
+      if (input.stage && stageIndex(model, input.stage) < 0) throw invalidField('body.stage', text(`不是 ${key} 的阶段`, `is not a stage of ${key}`), 'unknown_stage');
       const ownerId = input.ownerId ?? ctx.userId;
       if (ownerId !== ctx.userId) {
-        if (ctx.role === 'member') throw forbidden('opportunity.forbidden', 'Members create opportunities for themselves.');
+        if (ctx.role === 'member') throw forbidden('opportunity.forbidden', text('成员只能为自己创建商机。', 'Members create opportunities for themselves.'));
         await assertMember(tx, ctx.orgId, ownerId, 'body.ownerId');
       }
       const first = model.stages[0]!.key;
@@ -278,7 +279,7 @@ export const opportunityService = {
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const row = await load(tx, ctx, id, true);
       if (patch.ownerId && patch.ownerId !== row.opp.ownerId) {
-        if (!opportunityPolicy.canReassign(ctx, row.opp.ownerId)) throw forbidden('opportunity.forbidden', 'Only the owner or a manager reassigns an opportunity.');
+        if (!opportunityPolicy.canReassign(ctx, row.opp.ownerId)) throw forbidden('opportunity.forbidden', text('只有负责人或经理可以转交商机。', 'Only the owner or a manager reassigns an opportunity.'));
         await assertMember(tx, ctx.orgId, patch.ownerId, 'body.ownerId');
       }
       const changes = diff(row.opp as unknown as Record<string, unknown>, patch);
@@ -297,12 +298,12 @@ export const opportunityService = {
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const row = await load(tx, ctx, id, true);
       const o = row.opp;
-      if (o.outcome !== 'open') throw new AppError('state', 'opportunity.closed', 'This opportunity is closed; reopen it to move its stage.');
+      if (o.outcome !== 'open') throw new AppError('state', 'opportunity.closed', text('该商机已关闭，请先重新打开再调整阶段。', 'This opportunity is closed; reopen it to move its stage.'));
       const model = await modelOf(tx, o.processModel);
-      if (stageIndex(model, body.stage) < 0) throw invalidField('body.stage', `is not a stage of ${o.processModel}`, 'unknown_stage');
+      if (stageIndex(model, body.stage) < 0) throw invalidField('body.stage', text(`不是 ${o.processModel} 的阶段`, `is not a stage of ${o.processModel}`), 'unknown_stage');
       const direction = moveDirection(model, o.stage, body.stage);
       if (direction === 'same') return presentDetail(row, model, new Date());
-      if (direction === 'back' && !body.reason) throw invalidField('body.reason', 'is required to move a stage backwards', 'reason_required');
+      if (direction === 'back' && !body.reason) throw invalidField('body.reason', text('阶段回退时必须填写原因', 'is required to move a stage backwards'), 'reason_required');
       const stageSet = body.stage === o.stageInferred ? null : body.stage;
       await opportunityRepo.update(tx, id, { stageSet, stage: body.stage, stageEnteredAt: new Date() });
       await tx.insert(stageMoves).values({ organizationId: ctx.orgId, opportunityId: id, kind: 'set', fromStage: o.stage, toStage: body.stage, direction, reason: body.reason ?? null, actorId: ctx.userId });
@@ -318,7 +319,7 @@ export const opportunityService = {
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const row = await load(tx, ctx, id, true);
       const o = row.opp;
-      if (body.outcome === o.outcome) throw new AppError('state', 'opportunity.same_outcome', `The opportunity is already ${o.outcome}.`);
+      if (body.outcome === o.outcome) throw new AppError('state', 'opportunity.same_outcome', text(`该商机已经是这个结果（${o.outcome}）。`, `The opportunity is already ${o.outcome}.`));
       if (body.winningCompetitorId) {
         const c = await tx.select({ id: competitors.id }).from(competitors).where(eq(competitors.id, body.winningCompetitorId)).limit(1);
         if (!c.length) throw unknownRef('body.winningCompetitorId', 'competitor');

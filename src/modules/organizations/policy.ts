@@ -1,6 +1,7 @@
 // Who may do what with the organization itself.
 import type { OrgRole } from '../../db/tenant';
 import { forbidden } from '../../server/errors';
+import type { Text } from '../../domain/i18n';
 
 const RANK: Record<OrgRole, number> = { member: 0, manager: 1, admin: 2, owner: 3 };
 
@@ -12,6 +13,6 @@ export const orgPolicy = {
     RANK[actor] >= RANK.admin && (actor === 'owner' || (from !== 'owner' && to !== 'owner')),
 };
 
-export function assertCan(allowed: boolean, code: string, message: string): void {
+export function assertCan(allowed: boolean, code: string, message: Text): void {
   if (!allowed) throw forbidden(code, message);
 }

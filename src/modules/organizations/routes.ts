@@ -16,6 +16,7 @@ import {
   SwitchOrgBody,
 } from './schema';
 import { organizationService as svc } from './service';
+import { text } from '../../domain/i18n';
 
 const tags = ['Organization'];
 
@@ -117,7 +118,7 @@ export function organizationRoutes(app: App, deps: Deps) {
     { config: { public: true }, schema: { tags, summary: 'Accept an invitation as the signed-in user', params: IdParams, response: { 200: z.object({ organizationId: z.string() }), ...errorResponses } } },
     async (request) => {
       const s = await deps.principals.session(request);
-      if (!s) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
+      if (!s) throw new AppError('unauthenticated', 'auth.required', text('请先登录。', 'Sign in first.'));
       return svc.acceptInvitation(deps, s.userId, s.email, request.params.id, toWebHeaders(request.headers));
     },
   );

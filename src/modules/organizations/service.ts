@@ -6,13 +6,14 @@ import { getBuiltInModel } from '../../domain/process-models';
 import type { Db } from '../../db/client';
 import { invitation, member, orgSettings, processModels, user } from '../../db/schema/index';
 import { withTenant, type OrgRole, type TenantContext } from '../../db/tenant';
-import { AppError, invalidField, notFound } from '../../server/errors';
+import { AppError, issuesError, invalidField, notFound } from '../../server/errors';
 import type { Auth, Principals } from '../../server/auth';
 import { recordActivity } from '../shared/activity';
 import { assertCan, orgPolicy } from './policy';
 import { orgRepo } from './repository';
 import type { z } from 'zod';
 import type { SettingsPatch, SignUpBody } from './schema';
+import { text } from '../../domain/i18n';
 
 export interface OrgDeps {
   db: Db;
@@ -42,19 +43,19 @@ export const organizationService = {
       inv = await orgRepo.invitation(db, body.invitationId);
       if (!inv || inv.inv.status !== 'pending' || inv.inv.expiresAt < new Date()) throw notFound('invitation');
       if (inv.inv.email.toLowerCase() !== body.email.toLowerCase()) {
-        throw invalidField('body.email', 'must be the address the invitation was sent to', 'invitation_email_mismatch');
+        throw invalidField('body.email', text('必须是收到邀请的邮箱地址', 'must be the address the invitation was sent to'), 'invitation_email_mismatch');
       }
     }
     const existing = await db.select({ id: user.id }).from(user).where(eq(user.email, body.email.toLowerCase())).limit(1);
-    if (existing.length) throw new AppError('conflict', 'auth.email_taken', 'An account with this email exists; sign in instead.', [{ field: 'body.email', message: 'is already registered', code: 'email_taken' }]);
+    if (existing.length) throw new AppError('conflict', 'auth.email_taken', text('该邮箱已注册，请直接登录。', 'An account with this email exists; sign in instead.'), [{ field: 'body.email', message: text('已注册', 'is already registered'), code: 'email_taken' }]);
 
     const res = await auth.api.signUpEmail({
       body: { name: body.name, email: body.email, password: body.password, locale: body.locale ?? null } as never,
       asResponse: true,
     });
     if (!res.ok) {
-      const text = await res.text();
-      throw new AppError('invalid', 'auth.sign_up_failed', `Sign-up failed: ${text}`);
+      const reason = await res.text();
+      throw new AppError('invalid', 'auth.sign_up_failed', text(`注册失败：${reason}`, `Sign-up failed: ${reason}`));
     }
     const cookies = res.headers.getSetCookie();
     const created = (await res.json()) as { user: { id: string } };
@@ -120,12 +121,11 @@ export const organizationService = {
   },
 
   async updateSettings(deps: OrgDeps, ctx: TenantContext, patch: z.infer<typeof SettingsPatch>) {
-    assertCan(orgPolicy.editSettings(ctx.role), 'settings.forbidden', 'Only owners and admins change settings.');
+    assertCan(orgPolicy.editSettings(ctx.role), 'settings.forbidden', text('只有所有者和管理员可以修改设置。', 'Only owners and admins change settings.'));
     if (patch.riskThresholds) {
       const v = validateRiskThresholds({ ...DEFAULT_RISK_THRESHOLDS, ...patch.riskThresholds });
       if (!v.ok) {
-        const errors = v.issues.map((i) => ({ field: `body.riskThresholds.${i.path}`, message: i.message.text.en, code: i.message.code }));
-        throw new AppError('invalid', 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+        throw issuesError(v.issues.map((i) => ({ field: `body.riskThresholds.${i.path}`, message: i.message.text, code: i.message.code })));
       }
     }
     return withTenant(deps.db, ctx, async (tx) => {
@@ -136,7 +136,7 @@ export const organizationService = {
           .from(processModels)
           .where(and(eq(processModels.organizationId, ctx.orgId), eq(processModels.key, patch.defaultProcessModel)))
           .limit(1);
-        if (!custom.length) throw invalidField('body.defaultProcessModel', 'is not a process model of this organization', 'unknown_process_model');
+        if (!custom.length) throw invalidField('body.defaultProcessModel', text('不是本组织的采购流程模型', 'is not a process model of this organization'), 'unknown_process_model');
       }
       const [after] = await tx
         .update(orgSettings)
@@ -158,9 +158,9 @@ export const organizationService = {
   async changeRole(deps: OrgDeps, ctx: TenantContext, memberId: string, role: OrgRole) {
     const m = await orgRepo.member(deps.db, ctx.orgId, memberId);
     if (!m) throw notFound('member');
-    assertCan(orgPolicy.assignRole(ctx.role, m.role as OrgRole, role), 'member.forbidden', 'You may not give or take this role.');
+    assertCan(orgPolicy.assignRole(ctx.role, m.role as OrgRole, role), 'member.forbidden', text('你无权授予或收回这个角色。', 'You may not give or take this role.'));
     if (m.role === 'owner' && role !== 'owner' && (await orgRepo.ownerCount(deps.db, ctx.orgId)) <= 1) {
-      throw new AppError('state', 'member.last_owner', 'An organization keeps at least one owner.');
+      throw new AppError('state', 'member.last_owner', text('组织至少要保留一位所有者。', 'An organization keeps at least one owner.'));
     }
     await deps.db.transaction(async (tx) => {
       await tx.update(member).set({ role }).where(eq(member.id, memberId));
@@ -174,9 +174,9 @@ export const organizationService = {
     const m = await orgRepo.member(deps.db, ctx.orgId, memberId);
     if (!m) throw notFound('member');
     const self = m.userId === ctx.userId;
-    assertCan(self || orgPolicy.assignRole(ctx.role, m.role as OrgRole, 'member'), 'member.forbidden', 'You may not remove this member.');
+    assertCan(self || orgPolicy.assignRole(ctx.role, m.role as OrgRole, 'member'), 'member.forbidden', text('你无权移除这位成员。', 'You may not remove this member.'));
     if (m.role === 'owner' && (await orgRepo.ownerCount(deps.db, ctx.orgId)) <= 1) {
-      throw new AppError('state', 'member.last_owner', 'An organization keeps at least one owner.');
+      throw new AppError('state', 'member.last_owner', text('组织至少要保留一位所有者。', 'An organization keeps at least one owner.'));
     }
     await deps.db.delete(member).where(eq(member.id, memberId));
     await withTenant(deps.db, ctx, (tx) => recordActivity(tx, ctx, { entityType: 'member', entityId: m.userId, action: 'member.removed' }));
@@ -184,12 +184,12 @@ export const organizationService = {
   },
 
   async invitations(deps: OrgDeps, ctx: TenantContext, baseUrl: string) {
-    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', 'Only owners and admins manage invitations.');
+    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', text('只有所有者和管理员可以管理邀请。', 'Only owners and admins manage invitations.'));
     return (await orgRepo.invitations(deps.db, ctx.orgId)).map((i) => presentInvitation(i, baseUrl));
   },
 
   async invite(deps: OrgDeps, ctx: TenantContext, body: { email: string; role: OrgRole }, baseUrl: string) {
-    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', 'Only owners and admins invite members.');
+    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', text('只有所有者和管理员可以邀请成员。', 'Only owners and admins invite members.'));
     const email = body.email.toLowerCase();
     const already = await deps.db
       .select({ id: member.id })
@@ -197,7 +197,7 @@ export const organizationService = {
       .innerJoin(user, eq(user.id, member.userId))
       .where(and(eq(member.organizationId, ctx.orgId), eq(user.email, email)))
       .limit(1);
-    if (already.length) throw new AppError('conflict', 'invitation.already_member', 'This person is already a member.', [{ field: 'body.email', message: 'is already a member', code: 'already_member' }]);
+    if (already.length) throw new AppError('conflict', 'invitation.already_member', text('此人已是成员。', 'This person is already a member.'), [{ field: 'body.email', message: text('已是成员', 'is already a member'), code: 'already_member' }]);
     const [row] = await deps.db
       .insert(invitation)
       .values({ organizationId: ctx.orgId, email, role: body.role, status: 'pending', inviterId: ctx.userId, expiresAt: new Date(Date.now() + 14 * 86_400_000) })
@@ -207,7 +207,7 @@ export const organizationService = {
   },
 
   async cancelInvitation(deps: OrgDeps, ctx: TenantContext, id: string) {
-    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', 'Only owners and admins manage invitations.');
+    assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', text('只有所有者和管理员可以管理邀请。', 'Only owners and admins manage invitations.'));
     const rows = await deps.db
       .update(invitation)
       .set({ status: 'canceled' })
@@ -227,7 +227,7 @@ export const organizationService = {
   async acceptInvitation(deps: OrgDeps, userId: string, email: string, id: string, headers: Headers) {
     const found = await orgRepo.invitation(deps.db, id);
     if (!found || found.inv.status !== 'pending' || found.inv.expiresAt < new Date()) throw notFound('invitation');
-    if (found.inv.email.toLowerCase() !== email.toLowerCase()) throw new AppError('forbidden', 'invitation.other_email', 'This invitation was sent to another address.');
+    if (found.inv.email.toLowerCase() !== email.toLowerCase()) throw new AppError('forbidden', 'invitation.other_email', text('该邀请发给的是另一个邮箱地址。', 'This invitation was sent to another address.'));
     const orgId = found.inv.organizationId;
     await deps.db.transaction(async (tx) => {
       await tx.insert(member).values({ organizationId: orgId, userId, role: found.inv.role ?? 'member' }).onConflictDoNothing();

@@ -6,10 +6,11 @@ import { BUILT_IN_MODELS, getBuiltInModel, validateProcessModel, type ProcessMod
 import type { Db, Tx } from '../../db/client';
 import { opportunities, processModels } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
-import { AppError, forbidden, notFound } from '../../server/errors';
+import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import { recordActivity } from '../shared/activity';
 import { orgPolicy } from '../organizations/policy';
 import type { ProcessModelCreate, ProcessModelPatch } from './schema';
+import { text } from '../../domain/i18n';
 
 function fromRow(r: typeof processModels.$inferSelect): ProcessModel {
   return { key: r.key, name: r.name, builtIn: false, stages: r.stages as ProcessModel['stages'] };
@@ -18,8 +19,7 @@ function fromRow(r: typeof processModels.$inferSelect): ProcessModel {
 function validated(input: unknown): ProcessModel {
   const v = validateProcessModel(input as never);
   if (!v.ok) {
-    const errors = v.issues.map((i) => ({ field: `body.${i.path}`, message: i.message.text.en, code: i.message.code }));
-    throw new AppError('invalid', 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    throw issuesError(v.issues.map((i) => ({ field: `body.${i.path}`, message: i.message.text, code: i.message.code })));
   }
   return v.model;
 }
@@ -39,12 +39,12 @@ export const processModelService = {
   },
 
   async create(db: Db, ctx: TenantContext, input: z.infer<typeof ProcessModelCreate>) {
-    if (!orgPolicy.editSettings(ctx.role)) throw forbidden('process_model.forbidden', 'Only owners and admins define process models.');
-    if (getBuiltInModel(input.key)) throw new AppError('conflict', 'process_model.key_taken', 'A built-in model has this key.', [{ field: 'body.key', message: 'is the key of a built-in model', code: 'key_taken' }]);
+    if (!orgPolicy.editSettings(ctx.role)) throw forbidden('process_model.forbidden', text('只有所有者和管理员可以定义采购流程模型。', 'Only owners and admins define process models.'));
+    if (getBuiltInModel(input.key)) throw new AppError('conflict', 'process_model.key_taken', text('内置模型已使用这个标识。', 'A built-in model has this key.'), [{ field: 'body.key', message: text('是内置模型的标识', 'is the key of a built-in model'), code: 'key_taken' }]);
     const model = validated({ ...input, builtIn: false });
     return withTenant(db, ctx, async (tx) => {
       const exists = await tx.select({ id: processModels.id }).from(processModels).where(eq(processModels.key, input.key)).limit(1);
-      if (exists.length) throw new AppError('conflict', 'process_model.key_taken', 'A model with this key exists.', [{ field: 'body.key', message: 'is taken', code: 'key_taken' }]);
+      if (exists.length) throw new AppError('conflict', 'process_model.key_taken', text('已有使用这个标识的模型。', 'A model with this key exists.'), [{ field: 'body.key', message: text('已被占用', 'is taken'), code: 'key_taken' }]);
       const [row] = await tx.insert(processModels).values({ organizationId: ctx.orgId, key: model.key, name: model.name, stages: model.stages }).returning();
       await recordActivity(tx, ctx, { entityType: 'process_model', entityId: row!.id, action: 'process_model.created', data: { key: model.key } });
       return fromRow(row!);
@@ -52,7 +52,7 @@ export const processModelService = {
   },
 
   async update(db: Db, ctx: TenantContext, key: string, patch: z.infer<typeof ProcessModelPatch>) {
-    if (!orgPolicy.editSettings(ctx.role)) throw forbidden('process_model.forbidden', 'Only owners and admins define process models.');
+    if (!orgPolicy.editSettings(ctx.role)) throw forbidden('process_model.forbidden', text('只有所有者和管理员可以定义采购流程模型。', 'Only owners and admins define process models.'));
     return withTenant(db, ctx, async (tx) => {
       const rows = await tx.select().from(processModels).where(and(eq(processModels.key, key), eq(processModels.archived, 0))).limit(1);
       const row = rows[0];
@@ -63,7 +63,12 @@ export const processModelService = {
         const used = await tx.selectDistinct({ stage: opportunities.stage }).from(opportunities).where(eq(opportunities.processModel, key));
         const keys = new Set(next.stages.map((s) => s.key));
         const missing = used.map((u) => u.stage).filter((s) => !keys.has(s));
-        if (missing.length) throw new AppError('state', 'process_model.stage_in_use', `Stages still used by opportunities: ${missing.join(', ')}.`, [{ field: 'body.stages', message: `must keep stages in use: ${missing.join(', ')}`, code: 'stage_in_use' }]);
+        if (missing.length) {
+          const list = missing.join(', ');
+          throw new AppError('state', 'process_model.stage_in_use', text(`仍有商机处于这些阶段：${list}。`, `Stages still used by opportunities: ${list}.`), [
+            { field: 'body.stages', message: text(`必须保留仍在使用的阶段：${list}`, `must keep stages in use: ${list}`), code: 'stage_in_use' },
+          ]);
+        }
       }
       const [after] = await tx.update(processModels).set({ name: next.name, stages: next.stages, updatedAt: new Date() }).where(eq(processModels.id, row.id)).returning();
       await recordActivity(tx, ctx, { entityType: 'process_model', entityId: row.id, action: 'process_model.updated', data: { key } });

@@ -2,6 +2,7 @@
 // the problem+json response shape, and the error responses to document.
 import { z } from 'zod';
 import { invalidField } from '../../server/errors';
+import { text } from '../../domain/i18n';
 
 export const Uuid = z.uuid({ error: 'must be a UUID' });
 export const IdParams = z.object({ id: Uuid });
@@ -56,7 +57,7 @@ export function decodeCursor<T extends readonly [z.ZodType, ...z.ZodType[]]>(cur
     v = undefined;
   }
   const parsed = z.tuple(parts as unknown as [z.ZodType, ...z.ZodType[]]).safeParse(v);
-  if (!parsed.success) throw invalidField('query.cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  if (!parsed.success) throw invalidField('query.cursor', text('不是本列表给出的游标', 'is not a cursor this list gave out'), 'invalid_cursor');
   return parsed.data as never;
 }
 

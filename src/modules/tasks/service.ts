@@ -12,6 +12,7 @@ import { opportunityRepo, visibleTo } from '../opportunities/repository';
 import { processModelService } from '../process-models/service';
 import { analyse } from '../opportunities/analysis';
 import type { TaskCreate, TaskListQuery, TaskPatch } from './schema';
+import { text } from '../../domain/i18n';
 
 const cols = { t: tasks, opportunityTitle: opportunities.title, ownerName: user.name };
 
@@ -93,8 +94,8 @@ export const taskService = {
         const suggestion = model ? analyse(row, model, new Date()).suggestions.find((s) => s.key === input.playbookKey) : undefined;
         if (!suggestion) {
           const open = row.openTaskKeys.includes(input.playbookKey);
-          throw new AppError(open ? 'conflict' : 'invalid', open ? 'task.already_open' : 'validation_failed', open ? 'An open task exists for this suggestion.' : 'body.playbookKey: is not a current suggestion', [
-            { field: 'body.playbookKey', message: open ? 'has an open task already' : 'is not a current suggestion for this opportunity', code: open ? 'duplicate' : 'unknown_suggestion' },
+          throw new AppError(open ? 'conflict' : 'invalid', open ? 'task.already_open' : 'validation_failed', open ? text('这条建议已有未完成的待办。', 'An open task exists for this suggestion.') : text('body.playbookKey：不是当前的建议', 'body.playbookKey: is not a current suggestion'), [
+            { field: 'body.playbookKey', message: open ? text('已有未完成的待办', 'has an open task already') : text('不是该商机当前的建议', 'is not a current suggestion for this opportunity'), code: open ? 'duplicate' : 'unknown_suggestion' },
           ]);
         }
         title = input.title || suggestion.title[locale];
@@ -113,7 +114,7 @@ export const taskService = {
       const before = await one(tx, ctx, id);
       if (!before) throw notFound('task');
       if (ctx.role === 'member' && before.t.ownerId !== ctx.userId && patch.ownerId && patch.ownerId !== before.t.ownerId) {
-        throw forbidden('task.forbidden', 'Only the task owner or a manager reassigns a task.');
+        throw forbidden('task.forbidden', text('只有待办负责人或经理可以转交待办。', 'Only the task owner or a manager reassigns a task.'));
       }
       if (patch.ownerId && patch.ownerId !== before.t.ownerId) await assertMember(tx, ctx.orgId, patch.ownerId);
       const changes = diff(before.t as unknown as Record<string, unknown>, patch);

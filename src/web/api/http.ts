@@ -1,9 +1,10 @@
 // One API client for the app, and the glue between openapi-fetch results and
 // React Query: `call()` returns the data or throws an ApiError that carries the
 // server's problem+json (status, code, detail, field errors).
+import { i18n } from '../i18n';
 import { createApiClient } from './client';
 
-export const api = createApiClient();
+export const api = createApiClient({ language: () => i18n.language || 'en' });
 
 export interface FieldError {
   field: string;

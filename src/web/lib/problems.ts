@@ -4,25 +4,13 @@ import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
 import { ApiError, type Problem } from '../api/http';
 
-/** Known server validation messages (English, from the zod schemas) → i18n keys. */
-const FIELD_MESSAGES: Record<string, Parameters<TFunction>[0]> = {
-  'is required': 'validation.required',
-  'must be an email address': 'validation.email',
-  'must be at least 8 characters': 'validation.passwordMin',
-  'must not be negative': 'validation.nonNegative',
-  'is too large': 'validation.tooLarge',
-  'must be 1 to 5': 'validation.oneToFive',
-  'must be a date YYYY-MM-DD': 'validation.date',
-  'must be an ISO 4217 code such as CNY': 'validation.currency',
-  'is required unless you accept an invitation': 'validation.required',
-  'is required when the outcome is lost': 'validation.required',
-};
-
-export function fieldMessage(t: TFunction, message: string, locale: string): string {
-  const key = FIELD_MESSAGES[message];
-  if (key) return t(key as never) as string;
-  // Messages from the server are English; in Chinese show them as they are rather than nothing.
-  return locale === 'zh-CN' ? message : message.charAt(0).toUpperCase() + message.slice(1);
+/**
+ * A field message from the server: already in the UI language (the API client
+ * sends Accept-Language). English ones start lower-case ("is required"), to
+ * follow a field name; next to a field they read better capitalised.
+ */
+export function fieldMessage(message: string, locale: string): string {
+  return locale === 'en' ? message.charAt(0).toUpperCase() + message.slice(1) : message;
 }
 
 export function problemOf(error: unknown): Problem | null {
@@ -58,7 +46,7 @@ export function applyFieldErrors(
   const unmatched: string[] = [];
   for (const fe of p?.errors ?? []) {
     const path = map(fe.field);
-    const msg = fieldMessage(t, fe.message, locale);
+    const msg = fieldMessage(fe.message, locale);
     if (path) {
       setFieldError(path, msg);
       handled++;
