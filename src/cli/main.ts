@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApiClient } from '../web/api/client';
 import { RISK_TITLES, type RiskCode } from '../domain/risks';
 import { getBuiltInModel } from '../domain/process-models';
-import { formatMoney } from '../web/lib/format';
+import { formatMoney } from '../domain/format';
 
 const HELP = `procura — the command line of Procura
 

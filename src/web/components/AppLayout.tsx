@@ -35,7 +35,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, authPost, call } from '../api/http';
 import { useMe } from '../api/queries';
 import { setLanguage, useLocale } from '../i18n';
-import type { Locale } from '../lib/format';
+import type { Locale } from '../../domain/format';
 import { useLabels } from '../lib/labels';
 import { notifyError } from '../lib/problems';
 import { PageLoader } from './states';

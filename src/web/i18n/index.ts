@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
-import type { Locale } from '../lib/format';
+import type { Locale } from '../../domain/format';
 
 export const LANGUAGE_KEY = 'procura.language';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];

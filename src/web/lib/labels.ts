@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import * as L from '../../domain/labels';
 import type { Text } from '../../domain/i18n';
 import { useLocale } from '../i18n';
-import type { Locale } from './format';
+import type { Locale } from '../../domain/format';
 
 export type { Text };
 

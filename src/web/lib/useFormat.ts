@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLocale } from '../i18n';
-import { formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatRelative } from './format';
+import { formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatRelative } from '../../domain/format';
 
 /** The formatters bound to the UI language. */
 export function useFormat() {

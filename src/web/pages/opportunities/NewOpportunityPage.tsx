@@ -14,7 +14,7 @@ import type { OpportunitySource } from '../../../domain/labels';
 import { AccountFormModal } from '../../components/AccountForm';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n';
-import { currencySymbol } from '../../lib/format';
+import { currencySymbol } from '../../../domain/format';
 import { textOf, useLabels } from '../../lib/labels';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems';
 

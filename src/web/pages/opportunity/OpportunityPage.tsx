@@ -36,7 +36,7 @@ import { ContactFormModal } from '../../components/ContactForm';
 import { Labeled, OutcomeBadge } from '../../components/domain';
 import { CardsSkeleton, ErrorView } from '../../components/states';
 import { useLocale } from '../../i18n';
-import { currencySymbol } from '../../lib/format';
+import { currencySymbol } from '../../../domain/format';
 import { textOf, useLabels } from '../../lib/labels';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems';
 import { useFormat } from '../../lib/useFormat';

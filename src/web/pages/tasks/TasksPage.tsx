@@ -11,7 +11,7 @@ import { invalidateOpportunity, useMe, useTasks, type Task } from '../../api/que
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/problems';
-import { todayIso } from '../../lib/format';
+import { todayIso } from '../../../domain/format';
 import { useFormat } from '../../lib/useFormat';
 
 type Scope = 'mine' | 'all' | 'done';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatRelative, toDate, todayIso } from './format';
+import { currencySymbol, daysSince, formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatRelative, toDate, todayIso } from './format';
 
 describe('formatMoney', () => {
   it('en: CNY with the ¥ symbol, grouped, no decimals when whole', () => {
@@ -46,6 +46,24 @@ describe('formatMoney', () => {
     expect(formatMoneyCompact(3_200_000, 'CNY', 'en')).toBe('¥3.2M');
     expect(formatMoneyCompact(3_200, 'CNY', 'en')).toBe('¥3,200');
     expect(formatMoneyCompact(3_200_000, 'CNY', 'zh-CN')).toBe('320万元');
+    expect(formatMoneyCompact(3_200_000, null, 'en')).toBe('¥3.2M');
+  });
+
+  it('a code Intl does not know keeps the code beside the number', () => {
+    expect(formatMoney(1_500, 'XYZ1', 'en')).toBe('XYZ1 1,500');
+    expect(formatMoneyCompact(3_200_000, 'XYZ1', 'en')).toBe('XYZ1 3.2M');
+  });
+
+  it('negative amounts keep their sign in 万 and below', () => {
+    expect(formatMoney(-3_200_000, 'CNY', 'zh-CN')).toBe('-320万元');
+    expect(formatMoney(-3_200, 'CNY', 'zh-CN')).toBe('-3,200元');
+  });
+
+  it('the symbol a currency input shows', () => {
+    expect(currencySymbol('CNY', 'en')).toBe('¥');
+    expect(currencySymbol('USD', 'en')).toBe('$');
+    expect(currencySymbol('CNY', 'zh-CN')).toBe('¥');
+    expect(currencySymbol('XYZ1', 'en')).toBe('XYZ1');
   });
 });
 
@@ -97,5 +115,16 @@ describe('numbers', () => {
     expect(formatNumber(1234567.891, 'en')).toBe('1,234,567.89');
     expect(formatPercent(0.734, 'en')).toBe('73%');
     expect(formatPercent(0.5, 'zh-CN')).toBe('50%');
+  });
+});
+
+describe('odd inputs', () => {
+  it('a timestamp number is an instant; unparseable text and nothing show a dash', () => {
+    expect(toDate(Date.UTC(2026, 2, 5)).toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(formatDateTime('not a date', 'en')).toBe('—');
+    expect(formatDateTime('2026-03-05T14:30:00Z', 'en')).toMatch(/2026/);
+    expect(formatRelative(null, 'en')).toBe('—');
+    expect(formatRelative('', 'zh-CN')).toBe('—');
+    expect(formatRelative('not a date', 'en')).toBe('—');
   });
 });

@@ -1,5 +1,6 @@
 // Locale-aware formatting of money, numbers, dates and relative times. Pure
-// functions (Intl only), so they are unit-tested in Node and shared by every screen.
+// functions (Intl only), so they are unit-tested in Node and shared by every
+// screen of the web app and by the CLI.
 //
 //   formatMoney(3_200_000, 'CNY', 'en')     → "¥3,200,000"
 //   formatMoney(3_200_000, 'CNY', 'zh-CN')  → "320万元"
@@ -7,7 +8,9 @@
 //   formatDate('2026-03-05', 'zh-CN')       → "2026年3月5日"
 //   formatRelative(threeDaysAgo, 'zh-CN')   → "3天前"
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from './i18n';
+
+export type { Locale };
 
 const nfCache = new Map<string, Intl.NumberFormat>();
 function nf(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -97,7 +100,8 @@ export function formatMoneyCompact(value: number, currency: string | null | unde
 export function currencySymbol(currency: string, locale: Locale): string {
   try {
     const parts = nf(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
-    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+    // No currency part (or a code Intl refuses): the code itself.
+    return parts.find((p) => p.type === 'currency')!.value;
   } catch {
     return currency;
   }
