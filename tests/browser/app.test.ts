@@ -166,6 +166,30 @@ describe('a new seller organization, end to end', () => {
     await expect.poll(() => target.getByTestId('board-card').filter({ hasText: 'CT scanner 2027' }).getByTestId('stage-mismatch').count()).toBe(1);
   });
 
+  it('moves a card with the keyboard alone (Space, →, Space) and opens it with Enter', async () => {
+    const board = page.getByTestId('board');
+    const columns = board.locator('section.procura-column');
+    const card = () => page.getByTestId('board-card').filter({ hasText: 'CT scanner 2027' });
+    const keys = await columns.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')));
+    const from = await board.locator('section.procura-column').filter({ has: card() }).getAttribute('data-stage');
+    const index = keys.indexOf(from);
+    expect(index).toBeLessThan(keys.length - 1);
+    await card().focus();
+    expect(await card().getAttribute('aria-describedby')).toBeTruthy();
+    await page.keyboard.press('Space');
+    // The screen reader hears where the card is (dnd-kit's live region).
+    await expect.poll(() => page.locator('[aria-live]').allInnerTexts().then((x) => x.join(' '))).toMatch(/CT scanner 2027 (is over|was picked up|Picked up)|Picked up CT scanner 2027/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => columns.nth(index + 1).getAttribute('data-over')).toBe('true');
+    await page.keyboard.press('Space');
+    // Forward: no reason asked; the card lands in the next column.
+    await expect.poll(() => columns.nth(index + 1).getByTestId('board-card').filter({ hasText: 'CT scanner 2027' }).count()).toBe(1);
+    await expect.poll(async () => (await (await page.request.get(`/api/v1/opportunities?q=${encodeURIComponent('CT scanner 2027')}`)).json()).items[0].stage).toBe(keys[index + 1]);
+    await card().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
+  });
+
   it('adds a suggested next action as a task and completes it on the tasks page', async () => {
     await page.goto(opportunityUrl);
     const actions = page.getByTestId('next-actions');

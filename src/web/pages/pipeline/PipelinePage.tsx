@@ -19,7 +19,20 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
 import { IconArrowsMove, IconCheck, IconDots, IconFilterOff, IconGitCompare, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -249,7 +262,12 @@ function BoardSkeleton() {
 
 function BoardView({ columns, onMove }: { columns: Column[]; onMove: (r: MoveRequest) => void }) {
   const locale = useLocale();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const { t } = useTranslation();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // Keyboard: Space picks a card up, ← → go column by column, Space drops, Escape cancels.
+    useSensor(KeyboardSensor, { keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, coordinateGetter: nextColumn }),
+  );
   const [dragging, setDragging] = useState<OpportunitySummary | null>(null);
   const stageIndex = useMemo(() => new Map(columns.map((c, i) => [c.stage.key, i])), [columns]);
   const stageNames = useMemo(() => new Map(columns.map((c) => [c.stage.key, textOf(c.stage.name, locale, c.stage.key)])), [columns, locale]);
@@ -277,8 +295,24 @@ function BoardView({ columns, onMove }: { columns: Column[]; onMove: (r: MoveReq
 
   const stages = columns.map((c) => ({ key: c.stage.key, name: stageNames.get(c.stage.key) ?? c.stage.key }));
 
+  // What a screen reader hears while a card moves, in the UI language.
+  const titleOf = (active: { data: { current?: unknown } }) => (active.data.current as { opp?: OpportunitySummary } | undefined)?.opp?.title ?? '';
+  const stageOf = (id: unknown) => stageNames.get(String(id)) ?? String(id);
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('pipeline.dnd.picked', { title: titleOf(active), stage: stageOf((active.data.current as { opp: OpportunitySummary }).opp.stage) }),
+    onDragOver: ({ active, over }) => (over ? t('pipeline.dnd.over', { title: titleOf(active), stage: stageOf(over.id) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('pipeline.dnd.dropped', { title: titleOf(active), stage: stageOf(over.id) }) : t('pipeline.dnd.cancelled', { title: titleOf(active) })),
+    onDragCancel: ({ active }) => t('pipeline.dnd.cancelled', { title: titleOf(active) }),
+  };
+
   return (
-    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    <DndContext
+      sensors={sensors}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('pipeline.dnd.instructions') } }}
+    >
       <div className="procura-board" data-testid="board">
         {columns.map((c) => (
           <BoardColumn key={c.stage.key} column={c} name={stageNames.get(c.stage.key) ?? c.stage.key} stages={stages} stageNames={stageNames} onMove={move} />
@@ -367,12 +401,16 @@ function BoardCard({
       data-opportunity={opp.id}
       {...listeners}
       {...attributes}
-      role="article"
-      tabIndex={-1}
-      aria-roledescription={undefined}
+      aria-roledescription={t('pipeline.cardRole')}
+      aria-label={opp.title}
       onClick={(e) => {
         if ((e.target as HTMLElement).closest('button,a,[role="menu"]')) return;
         navigate(`/opportunities/${opp.id}`);
+      }}
+      onKeyDown={(e) => {
+        listeners?.onKeyDown?.(e);
+        // Enter opens the opportunity unless it is being moved (then Enter drops it).
+        if (e.key === 'Enter' && !isDragging && e.target === e.currentTarget) navigate(`/opportunities/${opp.id}`);
       }}
     >
       <CardBody
@@ -480,3 +518,18 @@ function CardBody({ opp, stageNames, menu, overlay }: { opp: OpportunitySummary;
     </Box>
   );
 }
+
+/**
+ * Arrow keys move a picked-up card a whole column left or right (and not by a
+ * few pixels, the keyboard sensor's default): to the middle of the neighbouring
+ * column, at the card's height.
+ */
+const nextColumn: KeyboardCoordinateGetter = (event, { context: { collisionRect, droppableRects } }) => {
+  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
+  event.preventDefault();
+  const centre = collisionRect.left + collisionRect.width / 2;
+  const rects = [...droppableRects.values()].sort((a, b) => a.left - b.left);
+  const target = event.code === 'ArrowRight' ? rects.find((r) => r.left > centre) : [...rects].reverse().find((r) => r.left + r.width < centre);
+  if (!target) return undefined;
+  return { x: target.left + target.width / 2 - collisionRect.width / 2, y: collisionRect.top };
+};
