@@ -65,7 +65,7 @@ async function main() {
     server = spawn(process.execPath, [bundle], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PROCURA_POOL_SIZE: '24' },
+      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
     });
     const base = `http://127.0.0.1:${httpPort}`;
     await waitHealthy(base, t0);
