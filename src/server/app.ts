@@ -17,7 +17,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -27,6 +26,7 @@ import { registerAuthRoutes, type Auth, type Principals } from './auth';
 import { invalidField, registerErrorHandling } from './errors';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
+import { responseSerializer } from './serializer';
 import { modules } from '../modules/index';
 import { text } from '../domain/i18n';
 
@@ -70,7 +70,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   // Client-side routes of the web app: every non-API GET that is no file serves index.html.
   const webDist = opts.webDist;
   const indexHtml = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
