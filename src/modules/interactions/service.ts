@@ -2,26 +2,22 @@
 // carries, the key facts that evidence establishes, and, in the same
 // transaction, the re-inference of the opportunity's stage and risks.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { EVIDENCE_TYPES, type EvidenceTypeDef } from '../../domain/evidence';
 import type { Db, Tx } from '../../db/client';
-import { competitors, contacts, evidenceItems, interactions, member, opportunities, opportunityFacts, accounts } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { invalidField, notFound, unknownRef } from '../../server/errors';
 import type { Events } from '../../server/events';
 import { activityInsert, recordActivity, type ActivityInput } from '../shared/activity';
 import { writeTogether } from '../../db/batch';
 import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
-import { visibleTo, type AnalysisRow } from '../opportunities/repository';
+import type { AnalysisRow } from '../opportunities/repository';
 import { lockForAnalysis, modelOf, planReanalysis, reanalysisWrites, reanalyze } from '../opportunities/service';
+import { interactionRepo, type EvidenceRow, type FactChange, type InteractionRow } from './repository';
 import type { EvidencePatch, InteractionCreate, InteractionListQuery } from './schema';
 import { text } from '../../domain/i18n';
 
 const evidenceTypes = new Map<string, EvidenceTypeDef>(EVIDENCE_TYPES.map((e) => [e.key, e]));
-
-type InteractionRow = typeof interactions.$inferSelect;
-type EvidenceRow = typeof evidenceItems.$inferSelect;
 
 function present(i: InteractionRow, ev: EvidenceRow[]) {
   return {
@@ -41,15 +37,6 @@ function present(i: InteractionRow, ev: EvidenceRow[]) {
   };
 }
 
-async function visibleOpportunity(tx: Tx, ctx: TenantContext, id: string) {
-  const vis = visibleTo(ctx);
-  const rows = await tx
-    .select({ id: opportunities.id, accountId: opportunities.accountId, stage: opportunities.stage, firstInteractionAt: opportunities.firstInteractionAt, lastInteractionAt: opportunities.lastInteractionAt })
-    .from(opportunities)
-    .where(vis ? and(eq(opportunities.id, id), vis) : eq(opportunities.id, id))
-    .limit(1);
-  return rows[0] ?? null;
-}
 
 type CreateInput = z.infer<typeof InteractionCreate>;
 
@@ -66,14 +53,13 @@ function checkContacts(input: CreateInput, found: ReadonlySet<string>) {
 /** Our participants must be members, competitors this organization's. One query each, only when given. */
 async function checkOtherRefs(tx: Tx, ctx: TenantContext, input: CreateInput) {
   if (input.userIds.length) {
-    const found = new Set((await tx.select({ id: member.userId }).from(member).where(and(eq(member.organizationId, ctx.orgId), inArray(member.userId, input.userIds)))).map((r) => r.id));
+    const found = await interactionRepo.membersAmong(tx, ctx.orgId, input.userIds);
     input.userIds.forEach((u, n) => {
       if (!found.has(u)) throw unknownRef(`body.userIds.${n}`, 'member');
     });
   }
   if (input.competitorResponses.length) {
-    const ids = input.competitorResponses.map((c) => c.competitorId);
-    const found = new Set((await tx.select({ id: competitors.id }).from(competitors).where(inArray(competitors.id, ids))).map((r) => r.id));
+    const found = await interactionRepo.competitorsAmong(tx, input.competitorResponses.map((c) => c.competitorId));
     input.competitorResponses.forEach((c, n) => {
       if (!found.has(c.competitorId)) throw unknownRef(`body.competitorResponses.${n}.competitorId`, 'competitor');
     });
@@ -111,14 +97,13 @@ function loggedActivity(row: InteractionRow, input: CreateInput): ActivityInput 
 
 async function logOnAccount(tx: Tx, ctx: TenantContext, input: CreateInput, occurredAt: Date, now: Date) {
   const accountId = input.accountId!;
-  const acc = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  if (!acc.length) throw unknownRef('body.accountId', 'account');
+  if (!(await interactionRepo.accountExists(tx, accountId))) throw unknownRef('body.accountId', 'account');
   if (input.contactIds.length) {
-    checkContacts(input, new Set((await tx.select({ id: contacts.id }).from(contacts).where(and(inArray(contacts.id, input.contactIds), eq(contacts.accountId, accountId)))).map((r) => r.id)));
+    checkContacts(input, await interactionRepo.contactsOfAccount(tx, input.contactIds, accountId));
   }
   await checkOtherRefs(tx, ctx, input);
   const row = interactionRow(ctx, input, accountId, null, occurredAt, now);
-  await writeTogether(tx, [tx.insert(interactions).values(row), activityInsert(tx, ctx, loggedActivity(row, input))]);
+  await writeTogether(tx, [interactionRepo.insert(tx, row), activityInsert(tx, ctx, loggedActivity(row, input))]);
   return present(row, []);
 }
 
@@ -167,22 +152,9 @@ async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, 
   };
   const plan = planReanalysis(ctx, after, model, now, { evidenceIds: evidence.map((e) => e.id), reason: `${input.type}: ${input.summary.slice(0, 120)}`, patch: counters });
   await writeTogether(tx, [
-    tx.insert(interactions).values(interaction),
-    evidence.length > 0 && tx.insert(evidenceItems).values(evidence),
-    ...facts.changed.map((f) =>
-      tx
-        .insert(opportunityFacts)
-        .values({ organizationId: ctx.orgId, opportunityId: o.id, kind: f.kind, value: f.value, sourceContactIds: f.added, verified: f.verified, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [opportunityFacts.opportunityId, opportunityFacts.kind],
-          set: {
-            value: f.value,
-            sourceContactIds: sql`(select coalesce(array_agg(distinct x), '{}') from unnest(${opportunityFacts.sourceContactIds} || ${sql.param(f.added)}::uuid[]) x)`,
-            verified: sql`${opportunityFacts.verified} or ${f.verified}`,
-            updatedAt: now,
-          },
-        }),
-    ),
+    interactionRepo.insert(tx, interaction),
+    evidence.length > 0 && interactionRepo.insertEvidence(tx, evidence),
+    ...facts.changed.map((f) => interactionRepo.upsertFact(tx, ctx.orgId, o.id, f, now)),
     activityInsert(tx, ctx, loggedActivity(interaction, input)),
     ...reanalysisWrites(tx, ctx, o.id, plan),
   ]);
@@ -208,7 +180,7 @@ function withEvidence(existing: AnalysisRow['evidence'], added: EvidenceRow[]): 
  */
 function factsAfter(existing: AnalysisRow['facts'], evidence: EvidenceRow[], now: Date) {
   const all = new Map(existing.map((f) => [f.kind, { ...f, sourceContactIds: [...f.sourceContactIds] }]));
-  const changed = new Map<string, { kind: string; value: string; added: string[]; verified: boolean }>();
+  const changed = new Map<string, FactChange>();
   for (const e of evidence) {
     const kind = evidenceTypes.get(e.type)?.fact;
     if (!kind || !e.value) continue;
@@ -247,21 +219,10 @@ export const interactionService = {
   async list(db: Db, ctx: TenantContext, q: z.infer<typeof InteractionListQuery>) {
     const after = decodeCursor(q.cursor, [CursorKey.isoTime, CursorKey.id]);
     return readTenant(db, ctx, async (tx) => {
-      const conds: SQL[] = [];
-      if (q.opportunityId) {
-        if (!(await visibleOpportunity(tx, ctx, q.opportunityId))) throw notFound('opportunity');
-        conds.push(eq(interactions.opportunityId, q.opportunityId));
-      }
-      if (q.accountId) conds.push(eq(interactions.accountId, q.accountId));
-      const vis = visibleTo(ctx);
-      if (vis) conds.push(sql`("interactions"."opportunity_id" is null or exists (select 1 from opportunities where "opportunities"."id" = "interactions"."opportunity_id" and ${vis}))`);
-      if (after) {
-        const t = new Date(after[0]);
-        conds.push(or(lt(interactions.occurredAt, t), and(eq(interactions.occurredAt, t), lt(interactions.id, after[1])))!);
-      }
-      const rows = await tx.select().from(interactions).where(and(...conds)).orderBy(desc(interactions.occurredAt), desc(interactions.id)).limit(q.limit + 1);
+      if (q.opportunityId && !(await interactionRepo.visibleOpportunity(tx, ctx, q.opportunityId))) throw notFound('opportunity');
+      const rows = await interactionRepo.page(tx, ctx, { opportunityId: q.opportunityId, accountId: q.accountId, after, limit: q.limit });
       const page = rows.slice(0, q.limit);
-      const ev = page.length ? await tx.select().from(evidenceItems).where(inArray(evidenceItems.interactionId, page.map((r) => r.id))) : [];
+      const ev = await interactionRepo.evidenceOf(tx, page.map((r) => r.id));
       const last = page[page.length - 1];
       return {
         items: page.map((r) => present(r, ev.filter((e) => e.interactionId === r.id))),
@@ -273,13 +234,7 @@ export const interactionService = {
   /** One evidence item: a read by primary key (also the benchmark's baseline route). */
   async getEvidence(db: Db, ctx: TenantContext, id: string) {
     return readTenant(db, ctx, async (tx) => {
-      const vis = visibleTo(ctx);
-      const rows = await tx
-        .select({ e: evidenceItems })
-        .from(evidenceItems)
-        .where(vis ? and(eq(evidenceItems.id, id), sql`exists (select 1 from opportunities where "opportunities"."id" = "evidence_items"."opportunity_id" and ${vis})`) : eq(evidenceItems.id, id))
-        .limit(1);
-      const e = rows[0]?.e;
+      const e = await interactionRepo.visibleEvidence(tx, ctx, id);
       if (!e) throw notFound('evidence');
       return { id: e.id, type: e.type, value: e.value, sourceContactId: e.sourceContactId, verified: e.verified, occurredAt: e.occurredAt.toISOString(), origin: e.origin };
     });
@@ -288,10 +243,9 @@ export const interactionService = {
   /** Mark a piece of evidence verified (or not); the stage and risks follow. */
   async verifyEvidence(deps: { db: Db; events: Events }, ctx: TenantContext, id: string, body: z.infer<typeof EvidencePatch>) {
     const out = await withTenant(deps.db, ctx, async (tx) => {
-      const rows = await tx.select().from(evidenceItems).where(eq(evidenceItems.id, id)).limit(1);
-      const e = rows[0];
-      if (!e || !(await visibleOpportunity(tx, ctx, e.opportunityId))) throw notFound('evidence');
-      const [after] = await tx.update(evidenceItems).set({ verified: body.verified }).where(eq(evidenceItems.id, id)).returning();
+      const e = await interactionRepo.visibleEvidence(tx, ctx, id);
+      if (!e) throw notFound('evidence');
+      const after = await interactionRepo.setEvidenceVerified(tx, id, body.verified);
       await recordActivity(tx, ctx, { entityType: 'evidence', entityId: id, opportunityId: e.opportunityId, action: 'evidence.verified', data: { type: e.type, changes: { verified: [e.verified, body.verified] } } });
       await reanalyze(tx, ctx, e.opportunityId, { evidenceIds: [id] });
       return { id: after!.id, type: after!.type, value: after!.value, sourceContactId: after!.sourceContactId, verified: after!.verified, occurredAt: after!.occurredAt.toISOString(), origin: after!.origin, opportunityId: e.opportunityId };
