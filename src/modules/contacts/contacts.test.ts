@@ -45,5 +45,9 @@ describe('contacts', () => {
     expect(c.lastContactAt).toBeNull();
     await env.request(a, 'POST', '/api/v1/interactions', { accountId, type: 'visit', summary: '拜访', contactIds: [c.id], occurredAt: '2026-01-05T08:00:00Z' });
     expect((await env.request(a, 'GET', `/api/v1/contacts/${c.id}`)).body.lastContactAt).toBe('2026-01-05T08:00:00.000Z');
+    // A change answers with the contact as a read shows it.
+    const changed = await env.request(a, 'PATCH', `/api/v1/contacts/${c.id}`, { title: '采购科长' });
+    expect(changed.body).toMatchObject({ title: '采购科长', lastContactAt: '2026-01-05T08:00:00.000Z' });
+    expect((await env.request(a, 'PATCH', `/api/v1/contacts/${c.id}`, { title: '采购科长' })).body.lastContactAt).toBe('2026-01-05T08:00:00.000Z');
   });
 });

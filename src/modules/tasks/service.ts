@@ -13,6 +13,7 @@ import { processModelService } from '../process-models/service';
 import { analyse } from '../opportunities/analysis';
 import type { TaskCreate, TaskListQuery, TaskPatch } from './schema';
 import { text } from '../../domain/i18n';
+import { taskPolicy } from './policy';
 
 const cols = { t: tasks, opportunityTitle: opportunities.title, ownerName: user.name };
 
@@ -113,7 +114,7 @@ export const taskService = {
     return withTenant(db, ctx, async (tx) => {
       const before = await one(tx, ctx, id);
       if (!before) throw notFound('task');
-      if (ctx.role === 'member' && before.t.ownerId !== ctx.userId && patch.ownerId && patch.ownerId !== before.t.ownerId) {
+      if (patch.ownerId && patch.ownerId !== before.t.ownerId && !taskPolicy.reassign(ctx, before.t.ownerId)) {
         throw forbidden('task.forbidden', text('只有待办负责人或经理可以转交待办。', 'Only the task owner or a manager reassigns a task.'));
       }
       if (patch.ownerId && patch.ownerId !== before.t.ownerId) await assertMember(tx, ctx.orgId, patch.ownerId);
