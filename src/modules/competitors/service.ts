@@ -1,17 +1,14 @@
 // Competitors (organization-wide) and their position on each opportunity.
-import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { competitors, opportunities, opportunityCompetitors } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, notFound } from '../../server/errors';
 import { diff, recordActivity } from '../shared/activity';
+import { competitorRepo, type CompetitorRow } from './repository';
 import type { CompetitorCreate, CompetitorPatch } from './schema';
 import { text } from '../../domain/i18n';
 
-const active = sql<number>`(select count(*)::int from ${opportunityCompetitors} oc join ${opportunities} o on o.id = oc.opportunity_id where oc.competitor_id = "competitors"."id" and o.outcome = 'open' and oc.position <> 'eliminated')`;
-
-function present(c: typeof competitors.$inferSelect, n: number) {
+function present(c: CompetitorRow, n: number) {
   return { id: c.id, name: c.name, website: c.website, notes: c.notes, createdAt: c.createdAt.toISOString(), activeOpportunities: n };
 }
 
@@ -19,29 +16,25 @@ const taken = () => new AppError('conflict', 'competitor.name_taken', text('å·²æ
 
 export const competitorService = {
   async list(db: Db, ctx: TenantContext) {
-    const rows = await readTenant(db, ctx, (tx) => tx.select({ c: competitors, n: active }).from(competitors).orderBy(asc(competitors.name)));
+    const rows = await readTenant(db, ctx, (tx) => competitorRepo.listWithActive(tx));
     return rows.map((r) => present(r.c, r.n));
   },
   async create(db: Db, ctx: TenantContext, input: z.infer<typeof CompetitorCreate>) {
     return withTenant(db, ctx, async (tx) => {
-      const rows = await tx.insert(competitors).values({ ...input, organizationId: ctx.orgId }).onConflictDoNothing().returning();
-      if (!rows[0]) throw taken();
-      await recordActivity(tx, ctx, { entityType: 'competitor', entityId: rows[0].id, action: 'competitor.created', data: { name: rows[0].name } });
-      return present(rows[0], 0);
+      const row = await competitorRepo.insert(tx, { ...input, organizationId: ctx.orgId });
+      if (!row) throw taken();
+      await recordActivity(tx, ctx, { entityType: 'competitor', entityId: row.id, action: 'competitor.created', data: { name: row.name } });
+      return present(row, 0);
     });
   },
   async update(db: Db, ctx: TenantContext, id: string, patch: z.infer<typeof CompetitorPatch>) {
     return withTenant(db, ctx, async (tx) => {
-      const before = (await tx.select().from(competitors).where(eq(competitors.id, id)).limit(1))[0];
+      const before = await competitorRepo.get(tx, id);
       if (!before) throw notFound('competitor');
-      if (patch.name && patch.name !== before.name) {
-        const clash = await tx.select({ id: competitors.id }).from(competitors).where(eq(competitors.name, patch.name)).limit(1);
-        if (clash.length) throw taken();
-      }
-      const [row] = await tx.update(competitors).set(patch).where(eq(competitors.id, id)).returning();
+      if (patch.name && patch.name !== before.name && (await competitorRepo.nameTaken(tx, patch.name))) throw taken();
+      const row = await competitorRepo.update(tx, id, patch);
       await recordActivity(tx, ctx, { entityType: 'competitor', entityId: id, action: 'competitor.updated', data: { changes: diff(before as unknown as Record<string, unknown>, patch) } });
-      const n = (await tx.select({ n: active }).from(competitors).where(eq(competitors.id, id)))[0]?.n ?? 0;
-      return present(row!, n);
+      return present(row, await competitorRepo.activeCount(tx, id));
     });
   },
 };

@@ -1,18 +1,17 @@
 // Process models: the three built-in ones (src/domain/process-models) and each
 // organization's own, stored in process_models and validated by the domain.
-import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { BUILT_IN_MODELS, getBuiltInModel, validateProcessModel, type ProcessModel } from '../../domain/process-models';
 import type { Db, Tx } from '../../db/client';
-import { opportunities, processModels } from '../../db/schema/index';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import { recordActivity } from '../shared/activity';
 import { orgPolicy } from '../organizations/policy';
+import { processModelRepo, type ProcessModelRow } from './repository';
 import type { ProcessModelCreate, ProcessModelPatch } from './schema';
 import { text } from '../../domain/i18n';
 
-function fromRow(r: typeof processModels.$inferSelect): ProcessModel {
+function fromRow(r: ProcessModelRow): ProcessModel {
   return { key: r.key, name: r.name, builtIn: false, stages: r.stages as ProcessModel['stages'] };
 }
 
@@ -29,12 +28,12 @@ export const processModelService = {
   async resolve(tx: Tx, key: string): Promise<ProcessModel | null> {
     const builtIn = getBuiltInModel(key);
     if (builtIn) return builtIn;
-    const rows = await tx.select().from(processModels).where(and(eq(processModels.key, key), eq(processModels.archived, 0))).limit(1);
-    return rows[0] ? fromRow(rows[0]) : null;
+    const row = await processModelRepo.byKey(tx, key);
+    return row ? fromRow(row) : null;
   },
 
   async list(db: Db, ctx: TenantContext) {
-    const rows = await readTenant(db, ctx, (tx) => tx.select().from(processModels).where(eq(processModels.archived, 0)).orderBy(asc(processModels.createdAt)));
+    const rows = await readTenant(db, ctx, (tx) => processModelRepo.list(tx));
     return [...BUILT_IN_MODELS, ...rows.map(fromRow)];
   },
 
@@ -43,26 +42,23 @@ export const processModelService = {
     if (getBuiltInModel(input.key)) throw new AppError('conflict', 'process_model.key_taken', text('内置模型已使用这个标识。', 'A built-in model has this key.'), [{ field: 'body.key', message: text('是内置模型的标识', 'is the key of a built-in model'), code: 'key_taken' }]);
     const model = validated({ ...input, builtIn: false });
     return withTenant(db, ctx, async (tx) => {
-      const exists = await tx.select({ id: processModels.id }).from(processModels).where(eq(processModels.key, input.key)).limit(1);
-      if (exists.length) throw new AppError('conflict', 'process_model.key_taken', text('已有使用这个标识的模型。', 'A model with this key exists.'), [{ field: 'body.key', message: text('已被占用', 'is taken'), code: 'key_taken' }]);
-      const [row] = await tx.insert(processModels).values({ organizationId: ctx.orgId, key: model.key, name: model.name, stages: model.stages }).returning();
-      await recordActivity(tx, ctx, { entityType: 'process_model', entityId: row!.id, action: 'process_model.created', data: { key: model.key } });
-      return fromRow(row!);
+      if (await processModelRepo.keyTaken(tx, input.key)) throw new AppError('conflict', 'process_model.key_taken', text('已有使用这个标识的模型。', 'A model with this key exists.'), [{ field: 'body.key', message: text('已被占用', 'is taken'), code: 'key_taken' }]);
+      const row = await processModelRepo.insert(tx, { organizationId: ctx.orgId, key: model.key, name: model.name, stages: model.stages });
+      await recordActivity(tx, ctx, { entityType: 'process_model', entityId: row.id, action: 'process_model.created', data: { key: model.key } });
+      return fromRow(row);
     });
   },
 
   async update(db: Db, ctx: TenantContext, key: string, patch: z.infer<typeof ProcessModelPatch>) {
     if (!orgPolicy.editSettings(ctx.role)) throw forbidden('process_model.forbidden', text('只有所有者和管理员可以定义采购流程模型。', 'Only owners and admins define process models.'));
     return withTenant(db, ctx, async (tx) => {
-      const rows = await tx.select().from(processModels).where(and(eq(processModels.key, key), eq(processModels.archived, 0))).limit(1);
-      const row = rows[0];
+      const row = await processModelRepo.byKey(tx, key);
       if (!row) throw notFound('process_model');
       const next = validated({ ...fromRow(row), ...patch });
       if (patch.stages) {
         // Stages in use by opportunities may be renamed but not removed.
-        const used = await tx.selectDistinct({ stage: opportunities.stage }).from(opportunities).where(eq(opportunities.processModel, key));
         const keys = new Set(next.stages.map((s) => s.key));
-        const missing = used.map((u) => u.stage).filter((s) => !keys.has(s));
+        const missing = (await processModelRepo.stagesInUse(tx, key)).filter((s) => !keys.has(s));
         if (missing.length) {
           const list = missing.join(', ');
           throw new AppError('state', 'process_model.stage_in_use', text(`仍有商机处于这些阶段：${list}。`, `Stages still used by opportunities: ${list}.`), [
@@ -70,9 +66,9 @@ export const processModelService = {
           ]);
         }
       }
-      const [after] = await tx.update(processModels).set({ name: next.name, stages: next.stages, updatedAt: new Date() }).where(eq(processModels.id, row.id)).returning();
+      const after = await processModelRepo.update(tx, row.id, { name: next.name, stages: next.stages });
       await recordActivity(tx, ctx, { entityType: 'process_model', entityId: row.id, action: 'process_model.updated', data: { key } });
-      return fromRow(after!);
+      return fromRow(after);
     });
   },
 };
