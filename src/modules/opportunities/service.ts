@@ -85,6 +85,14 @@ export function lockForAnalysis(tx: Tx, ctx: TenantContext, id: string): Promise
   return opportunityRepo.analysis(tx, ctx, id, { forUpdate: true });
 }
 
+/** An opportunity the caller may see, with the playbook's current suggestions for it; null if none. */
+export async function withSuggestions(tx: Tx, ctx: TenantContext, id: string) {
+  const row = await opportunityRepo.analysis(tx, ctx, id);
+  if (!row) return null;
+  const model = await processModelService.resolve(tx, row.opp.processModel);
+  return { row, suggestions: model ? analyse(row, model, new Date()).suggestions : [] };
+}
+
 async function load(tx: Tx, ctx: TenantContext, id: string, forUpdate = false) {
   const row = await opportunityRepo.analysis(tx, ctx, id, { forUpdate });
   if (!row) throw notFound('opportunity');
