@@ -2,24 +2,13 @@
 // React Query: `call()` returns the data or throws an ApiError that carries the
 // server's problem+json (status, code, detail, field errors).
 import { i18n } from '../i18n';
-import { createApiClient } from './client';
+import { createApiClient, type Schemas } from './client';
 
 export const api = createApiClient({ language: () => i18n.language || 'en' });
 
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: FieldError[];
-}
+/** The server's application/problem+json, as the OpenAPI document describes it. */
+export type Problem = Schemas['Problem'];
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 export class ApiError extends Error {
   readonly problem: Problem;

@@ -1,7 +1,7 @@
 // React Query hooks over the generated client: one place for query keys, so a
 // write can invalidate exactly what it changed.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Schemas } from './client';
+import type { Paths, Schemas } from './client';
 import { api, ApiError, call } from './http';
 
 export type Me = Schemas['Me'];
@@ -72,42 +72,27 @@ export function useSettings() {
   return useQuery({ queryKey: keys.settings, queryFn: () => call(api.GET('/api/v1/organization/settings')), retry });
 }
 
-export interface BoardFilters {
-  processModel?: string;
-  ownerId?: string;
-  industry?: string;
-  risk?: string;
-  minValue?: number;
-  maxValue?: number;
-}
+/** The query parameters of a GET operation, from the generated OpenAPI types. */
+type QueryOf<P extends keyof Paths> = Paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
+
+export type BoardFilters = Omit<QueryOf<'/api/v1/opportunities/board'>, 'perStage'>;
 
 export function useBoard(q: BoardFilters, enabled = true) {
   return useQuery({
     queryKey: keys.board(q),
-    queryFn: () => call(api.GET('/api/v1/opportunities/board', { params: { query: q as never } })),
+    queryFn: () => call(api.GET('/api/v1/opportunities/board', { params: { query: q } })),
     enabled,
     retry,
     placeholderData: (prev) => prev,
   });
 }
 
-export interface OpportunityListFilters {
-  q?: string;
-  outcome?: string;
-  ownerId?: string;
-  accountId?: string;
-  industry?: string;
-  risk?: string;
-  processModel?: string;
-  stage?: string;
-  sort?: 'updatedAt' | 'value' | 'expectedDecisionDate' | 'stageEnteredAt' | 'title';
-  order?: 'asc' | 'desc';
-}
+export type OpportunityListFilters = Omit<QueryOf<'/api/v1/opportunities'>, 'limit' | 'cursor' | 'minValue' | 'maxValue'>;
 
 export function useOpportunityList(q: OpportunityListFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: keys.opportunities(q),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/opportunities', { params: { query: { ...q, limit: 50, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/opportunities', { params: { query: { ...q, limit: 50, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -122,7 +107,7 @@ export function useOpportunity(id: string) {
 export function useOpportunityTimeline(id: string) {
   return useInfiniteQuery({
     queryKey: keys.opportunityTimeline(id),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/opportunities/{id}/timeline', { params: { path: { id }, query: { limit: 30, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/opportunities/{id}/timeline', { params: { path: { id }, query: { limit: 30, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry,
@@ -136,24 +121,19 @@ export function useStageHistory(id: string) {
 export function useInteractions(q: { opportunityId?: string; accountId?: string }) {
   return useInfiniteQuery({
     queryKey: keys.interactions(q),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/interactions', { params: { query: { ...q, limit: 30, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/interactions', { params: { query: { ...q, limit: 30, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry,
   });
 }
 
-export interface AccountListFilters {
-  q?: string;
-  industry?: string;
-  sort?: 'name' | 'updatedAt' | 'createdAt';
-  order?: 'asc' | 'desc';
-}
+export type AccountListFilters = Omit<QueryOf<'/api/v1/accounts'>, 'limit' | 'cursor'>;
 
 export function useAccountList(q: AccountListFilters) {
   return useInfiniteQuery({
     queryKey: keys.accounts(q),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/accounts', { params: { query: { ...q, limit: 50, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/accounts', { params: { query: { ...q, limit: 50, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry,
@@ -164,7 +144,7 @@ export function useAccountList(q: AccountListFilters) {
 export function useAccountOptions(search: string) {
   return useQuery({
     queryKey: ['accounts', 'options', search],
-    queryFn: () => call(api.GET('/api/v1/accounts', { params: { query: { q: search || undefined, limit: 200, sort: 'name', order: 'asc' } as never } })),
+    queryFn: () => call(api.GET('/api/v1/accounts', { params: { query: { q: search || undefined, limit: 200, sort: 'name', order: 'asc' } } })),
     placeholderData: (prev) => prev,
     retry,
   });
@@ -177,7 +157,7 @@ export function useAccount(id: string) {
 export function useAccountTimeline(id: string) {
   return useInfiniteQuery({
     queryKey: keys.accountTimeline(id),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/accounts/{id}/timeline', { params: { path: { id }, query: { limit: 30, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/accounts/{id}/timeline', { params: { path: { id }, query: { limit: 30, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry,
@@ -187,7 +167,7 @@ export function useAccountTimeline(id: string) {
 export function useContacts(accountId: string | null | undefined) {
   return useQuery({
     queryKey: keys.contacts(accountId ?? ''),
-    queryFn: () => call(api.GET('/api/v1/contacts', { params: { query: { accountId: accountId ?? undefined, limit: 200 } as never } })),
+    queryFn: () => call(api.GET('/api/v1/contacts', { params: { query: { accountId: accountId ?? undefined, limit: 200 } } })),
     enabled: !!accountId,
     retry,
   });
@@ -196,7 +176,7 @@ export function useContacts(accountId: string | null | undefined) {
 export function useTasks(q: { opportunityId?: string; ownerId?: string; status?: 'open' | 'done' }, enabled = true) {
   return useInfiniteQuery({
     queryKey: keys.tasks(q),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/tasks', { params: { query: { ...q, limit: 100, cursor: pageParam } as never } })),
+    queryFn: ({ pageParam }) => call(api.GET('/api/v1/tasks', { params: { query: { ...q, limit: 100, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
