@@ -6,7 +6,6 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsDir } from '../paths';
 
 export const APP_ROLE = 'procura_app';
-const migrationsFolder = migrationsDir;
 
 export async function ensureAppRole(ownerUrl: string, password: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -30,7 +29,7 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
 export async function runMigrations(ownerUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
   try {
-    await migrate(drizzle({ client: pool }), { migrationsFolder });
+    await migrate(drizzle({ client: pool }), { migrationsFolder: migrationsDir });
   } finally {
     await pool.end();
   }

@@ -26,14 +26,11 @@ export async function executePrepared(tx: Tx, query: SQL): Promise<Record<string
   const t = tx as unknown as TxInternals;
   const q = t.dialect.sqlToQuery(query);
   let name = names.get(q.sql);
-  if (!name && names.size >= MAX_PREPARED) {
-    const res = await t.session.client.query({ text: q.sql, values: q.params as unknown[] });
-    return res.rows as Record<string, unknown>[];
-  }
-  if (!name) {
+  if (!name && names.size < MAX_PREPARED) {
     name = `procura_${createHash('sha1').update(q.sql).digest('hex').slice(0, 20)}`;
     names.set(q.sql, name);
   }
+  // Without a name (past the limit) pg runs it unprepared.
   const res = await t.session.client.query({ name, text: q.sql, values: q.params as unknown[] });
   return res.rows as Record<string, unknown>[];
 }

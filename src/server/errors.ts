@@ -85,17 +85,17 @@ const WHAT: Record<string, Text> = {
 const what = (w: string): Text => WHAT[w] ?? text(w, w.replace(/_/g, ' '));
 
 export const notFound = (w: string) => new AppError('not_found', `${w}.not_found`, text(`没有这个${what(w)['zh-CN']}。`, `No such ${what(w).en}.`));
-export const invalidField = (field: string, message: Text, code = 'invalid') =>
-  new AppError('invalid', 'validation_failed', text(`${field}：${message['zh-CN']}`, `${field}: ${message.en}`), [{ field, message, code }]);
+export const invalidField = (field: string, message: Text, code = 'invalid') => issuesError([{ field, message, code }]);
 /** An id in the request body that is unknown or belongs to another organization: 404 naming the field. */
 export const unknownRef = (field: string, w: string) =>
   new AppError('not_found', `${w}.not_found`, text(`${field}：没有这个${what(w)['zh-CN']}`, `${field}: no such ${what(w).en}`), [
     { field, message: text(`不是本组织的${what(w)['zh-CN']}`, `is not a${/^[aeiou]/.test(what(w).en) ? 'n' : ''} ${what(w).en} of this organization`), code: 'not_found' },
   ]);
 export const forbidden = (code: string, message: Text) => new AppError('forbidden', code, message);
-/** Several bad values at once (e.g. a process model's issues from the domain rules). */
-export const issuesError = (errors: FieldIssue[]) =>
-  new AppError('invalid', 'validation_failed', text(errors.map((e) => `${e.field}：${e.message['zh-CN']}`).join('；'), errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')), errors);
+/** Bad values, one or several (e.g. a process model's issues from the domain rules): 400 naming each field. */
+export function issuesError(errors: FieldIssue[]): AppError {
+  return new AppError('invalid', 'validation_failed', text(errors.map((e) => `${e.field}：${e.message['zh-CN']}`).join('；'), errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')), errors);
+}
 
 export interface Problem {
   type: string;
@@ -128,7 +128,10 @@ export function sendProblem(reply: FastifyReply, p: Problem, locale: Locale = 'e
   return reply.status(p.status).type('application/problem+json').header('content-language', locale).send(p);
 }
 
-const INTERNAL = text('服务器出错了，请稍后再试。', 'Something went wrong on our side.');
+/** A 500: the detail says what, never how. */
+function internal(detail: Text, locale: Locale): Problem {
+  return { type: '/problems/internal', title: text('内部错误', 'Internal error')[locale], status: 500, detail: detail[locale], code: 'internal' };
+}
 
 /**
  * Messages our schemas set themselves (z.string().min(1, 'is required')), in
@@ -183,12 +186,12 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: (request:
         const issue = { ...v.params, code: v.keyword };
         return { field: p ? `${part}.${p}` : part, message: zodIssueText(v.message, issue), code: v.keyword };
       });
-      const detail = text(errors.map((e) => `${e.field}：${e.message['zh-CN']}`).join('；'), errors.map((e) => `${e.field}: ${e.message.en}`).join('; '));
-      return send(problem('invalid', 'validation_failed', detail, locale, errors));
+      const e = issuesError(errors);
+      return send(problem(e.kind, e.code, e.detail, locale, e.errors));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause?.issues }, 'response did not match its schema');
-      return send({ type: '/problems/internal', title: text('内部错误', 'Internal error')[locale], status: 500, detail: text('服务器生成了无效的响应。', 'The server produced an invalid response.')[locale], code: 'internal' });
+      return send(internal(text('服务器生成了无效的响应。', 'The server produced an invalid response.'), locale));
     }
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -203,11 +206,12 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: (request:
       return send(problem('invalid', 'validation_failed', text('有值超出范围或格式不正确。', 'A value is out of range or malformed.'), locale));
     }
     request.log.error({ err }, 'unhandled error');
-    return send({ type: '/problems/internal', title: text('内部错误', 'Internal error')[locale], status: 500, detail: INTERNAL[locale], code: 'internal' });
+    return send(internal(text('服务器出错了，请稍后再试。', 'Something went wrong on our side.'), locale));
   });
   app.setNotFoundHandler((request, reply) => {
     if (fallback?.(request, reply)) return reply;
     const path = request.url.split('?')[0];
-    return sendProblem(reply, problem('not_found', 'route.not_found', text(`没有这个接口：${request.method} ${path}。`, `No route ${request.method} ${path}.`), requestLocale(request)), requestLocale(request));
+    const locale = requestLocale(request);
+    return sendProblem(reply, problem('not_found', 'route.not_found', text(`没有这个接口：${request.method} ${path}。`, `No route ${request.method} ${path}.`), locale), locale);
   });
 }

@@ -186,7 +186,10 @@ describe('a new seller organization, end to end', () => {
     // Forward: no reason asked; the card lands in the next column.
     await expect.poll(() => columns.nth(index + 1).getByTestId('board-card').filter({ hasText: 'CT scanner 2027' }).count()).toBe(1);
     await expect.poll(async () => (await (await page.request.get(`/api/v1/opportunities?q=${encodeURIComponent('CT scanner 2027')}`)).json()).items[0].stage).toBe(keys[index + 1]);
+    // Enter on the focused card opens it (once the board has settled after the move).
+    await page.waitForLoadState('networkidle');
     await card().focus();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('board-card');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
   });

@@ -179,25 +179,21 @@ function withEvidence(existing: AnalysisRow['evidence'], added: EvidenceRow[]): 
  * source verified it. One change per fact, however many pieces state it.
  */
 function factsAfter(existing: AnalysisRow['facts'], evidence: EvidenceRow[], now: Date) {
-  const all = new Map(existing.map((f) => [f.kind, { ...f, sourceContactIds: [...f.sourceContactIds] }]));
   const changed = new Map<string, FactChange>();
   for (const e of evidence) {
     const kind = evidenceTypes.get(e.type)?.fact;
     if (!kind || !e.value) continue;
-    const src = e.sourceContactId ? [e.sourceContactId] : [];
     const c = changed.get(kind) ?? { kind, value: e.value, added: [], verified: false };
     c.value = e.value;
-    c.added = [...new Set([...c.added, ...src])];
+    if (e.sourceContactId && !c.added.includes(e.sourceContactId)) c.added.push(e.sourceContactId);
     c.verified ||= e.verified;
     changed.set(kind, c);
-    const f = all.get(kind);
-    all.set(kind, {
-      kind,
-      value: e.value,
-      sourceContactIds: [...new Set([...(f?.sourceContactIds ?? []), ...src])],
-      verified: (f?.verified ?? false) || e.verified,
-      updatedAt: now.toISOString(),
-    });
+  }
+  // The facts as the upserts leave them (see interactionRepo.upsertFact).
+  const all = new Map(existing.map((f) => [f.kind, f]));
+  for (const c of changed.values()) {
+    const f = all.get(c.kind);
+    all.set(c.kind, { kind: c.kind, value: c.value, sourceContactIds: [...new Set([...(f?.sourceContactIds ?? []), ...c.added])], verified: (f?.verified ?? false) || c.verified, updatedAt: now.toISOString() });
   }
   return { all: [...all.values()], changed: [...changed.values()] };
 }

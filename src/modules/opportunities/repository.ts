@@ -230,7 +230,6 @@ export const opportunityRepo = {
     return tx.insert(stageMoves).values(values);
   },
 
-
   async stageHistory(tx: Tx, id: string) {
     return tx
       .select({ m: stageMoves, actorName: user.name })

@@ -8,7 +8,7 @@ import { api, call, newIdempotencyKey } from '../api/http';
 import type { Account } from '../api/queries';
 import { useLocale } from '../i18n';
 import { useLabels } from '../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../lib/problems';
+import { notifySuccess, reportFormError } from '../lib/problems';
 
 type Industry = Account['industry'];
 type Size = NonNullable<Account['size']>;
@@ -70,8 +70,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: { opened
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
 

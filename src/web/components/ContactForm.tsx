@@ -9,7 +9,7 @@ import { api, call, newIdempotencyKey } from '../api/http';
 import type { Contact } from '../api/queries';
 import { useLocale } from '../i18n';
 import { useLabels, type Attitude, type BuyingRole } from '../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../lib/problems';
+import { notifySuccess, reportFormError } from '../lib/problems';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -97,8 +97,7 @@ export function ContactFormModal({
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
 

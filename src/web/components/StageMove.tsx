@@ -38,7 +38,7 @@ export function useStageMove(opts: { onOptimistic?: (r: MoveRequest) => void; on
       setReason('');
     },
     onError: (e, v) => {
-      const needsReason = applyFieldErrors(e, (f, m) => (f === 'reason' ? setReasonError(m) : undefined), t, locale).handled > 0;
+      const needsReason = applyFieldErrors(e, (f, m) => (f === 'reason' ? setReasonError(m) : undefined), locale).handled > 0;
       if (needsReason) {
         setPending(v.req);
         return;

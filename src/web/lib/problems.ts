@@ -37,7 +37,6 @@ export function problemMessage(t: TFunction, error: unknown): string {
 export function applyFieldErrors(
   error: unknown,
   setFieldError: (path: string, message: string) => void,
-  t: TFunction,
   locale: string,
   map: (field: string) => string | null = (f) => f.replace(/^body\./, ''),
 ): { handled: number; unmatched: string[] } {
@@ -53,6 +52,11 @@ export function applyFieldErrors(
     } else unmatched.push(`${fe.field}: ${msg}`);
   }
   return { handled, unmatched };
+}
+
+/** A failed form submission: field errors next to their fields, anything else as a notification. */
+export function reportFormError(t: TFunction, locale: string, error: unknown, setFieldError: (path: string, message: string) => void): void {
+  if (!applyFieldErrors(error, setFieldError, locale).handled) notifyError(t, error);
 }
 
 export function notifyError(t: TFunction, error: unknown) {

@@ -61,7 +61,7 @@ export function SignUpForm({ invitationId, fixedEmail, onDone }: SignUpFormProps
       else navigate(safeNext(params.get('next')), { replace: true });
     } catch (e) {
       idem.current = newIdempotencyKey();
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
+      const { handled } = applyFieldErrors(e, form.setFieldError, locale);
       const p = problemOf(e);
       if (p?.code === 'auth.email_taken') form.setFieldError('email', t('auth.emailTaken'));
       else if (!handled) setError(problemMessage(t, e));

@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n';
 import { currencySymbol } from '../../../domain/format';
 import { textOf, useLabels } from '../../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems';
+import { notifySuccess, reportFormError } from '../../lib/problems';
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 
@@ -99,8 +99,7 @@ export default function NewOpportunityPage() {
     },
     onError: (e) => {
       idem.current = newIdempotencyKey();
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
 

@@ -31,7 +31,7 @@ import { api, call, newIdempotencyKey } from '../../api/http';
 import { invalidateOpportunity, useCompetitors, type Contact, type OpportunityDetail } from '../../api/queries';
 import { useLocale } from '../../i18n';
 import { textOf, useLabels, type InteractionType } from '../../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems';
+import { notifySuccess, reportFormError } from '../../lib/problems';
 
 interface EvidenceRow {
   key: string;
@@ -168,8 +168,7 @@ export function LogInteractionModal({
       }
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
 

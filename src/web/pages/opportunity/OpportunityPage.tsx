@@ -38,7 +38,7 @@ import { CardsSkeleton, ErrorView } from '../../components/states';
 import { useLocale } from '../../i18n';
 import { currencySymbol } from '../../../domain/format';
 import { textOf, useLabels } from '../../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems';
+import { notifySuccess, reportFormError } from '../../lib/problems';
 import { useFormat } from '../../lib/useFormat';
 import { CURRENCIES } from '../opportunities/NewOpportunityPage';
 import { BuyingCenterCard, CompetitorsCard, FactsCard, NextActionsCard, RisksCard } from './cards';
@@ -285,8 +285,7 @@ function EditOpportunityModal({ opened, onClose, opp }: { opened: boolean; onClo
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
   return (
@@ -353,8 +352,7 @@ function OutcomeModal({ opp, outcome, onClose }: { opp: OpportunityDetail; outco
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, (f, m) => f === 'lostReason' && setError(m), t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, (f, m) => f === 'lostReason' && setError(m));
     },
   });
   const titles = {

@@ -190,7 +190,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
     mutationFn: () => call(api.POST('/api/v1/organization/invitations', { body: { email, role } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.invitations }),
     onError: (e) => {
-      const fields = fieldErrors(t, labels.locale, e, /^body\./);
+      const fields = fieldErrors(labels.locale, e, /^body\./);
       if (fields) setError(Object.values(fields)[0]);
       else notifyError(t, e);
     },

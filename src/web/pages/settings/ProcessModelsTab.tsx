@@ -160,7 +160,6 @@ function ModelEditor({ model, onClose }: { model: ProcessModel | null; onClose: 
           if (known) fields[path] = message;
           else rest.push(message);
         },
-        t,
         labels.locale,
         (f) => f.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1'),
       );

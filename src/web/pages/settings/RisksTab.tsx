@@ -42,7 +42,7 @@ export function RisksTab({ canAdmin }: { canAdmin: boolean }) {
       {
         onSuccess: () => setErrors({}),
         onError: (e) => {
-          const fields = fieldErrors(t, labels.locale, e, /^body\.riskThresholds\./);
+          const fields = fieldErrors(labels.locale, e, /^body\.riskThresholds\./);
           if (!fields) notifyError(t, e);
           setErrors(fields ?? {});
         },

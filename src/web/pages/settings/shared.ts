@@ -1,15 +1,14 @@
 // Helpers the settings tabs share: field errors on a form, saving the organization's settings.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { api, call } from '../../api/http';
 import { keys } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../lib/problems';
 
-export /** The problem's field errors keyed by form path, or null when it names no field. */
-function fieldErrors(t: TFunction, locale: string, error: unknown, strip: RegExp): Record<string, string> | null {
+/** The problem's field errors keyed by form path, or null when it names no field. */
+export function fieldErrors(locale: string, error: unknown, strip: RegExp): Record<string, string> | null {
   const fields: Record<string, string> = {};
-  const r = applyFieldErrors(error, (path, message) => (fields[path] = message), t, locale, (f) => f.replace(strip, ''));
+  const r = applyFieldErrors(error, (path, message) => (fields[path] = message), locale, (f) => f.replace(strip, ''));
   return r.handled ? fields : null;
 }
 

@@ -10,7 +10,7 @@ import { invalidateOpportunity, useCompetitors, type OpportunityDetail } from '.
 import { EmptyText } from '../../../components/states';
 import { useLocale } from '../../../i18n';
 import { useLabels, type CompetitorPositionKey } from '../../../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../../lib/problems';
+import { notifyError, notifySuccess, reportFormError } from '../../../lib/problems';
 import { CardTitle } from './CardTitle';
 
 type Position = OpportunityDetail['competitors'][number];
@@ -143,8 +143,7 @@ function CompetitorModal({ opp, editing, onClose }: { opp: OpportunityDetail; ed
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
   const existing = new Set(opp.competitors.map((c) => c.competitorId));

@@ -9,7 +9,7 @@ import { api, call } from '../../../api/http';
 import { invalidateOpportunity, type Contact, type OpportunityDetail } from '../../../api/queries';
 import { useLocale } from '../../../i18n';
 import { FACT_KINDS, useLabels, type FactKind } from '../../../lib/labels';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../../lib/problems';
+import { notifySuccess, reportFormError } from '../../../lib/problems';
 import { useFormat } from '../../../lib/useFormat';
 import { CardTitle } from './CardTitle';
 
@@ -107,8 +107,7 @@ function FactModal({ opp, kind, contacts, onClose }: { opp: OpportunityDetail; k
       onClose();
     },
     onError: (e) => {
-      const { handled } = applyFieldErrors(e, form.setFieldError, t, locale);
-      if (!handled) notifyError(t, e);
+      reportFormError(t, locale, e, form.setFieldError);
     },
   });
   return (
