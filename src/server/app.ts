@@ -42,7 +42,7 @@ export interface Deps {
   db: Db;
   auth: Auth;
   principals: Principals;
-  config: { baseUrl: string };
+  config: { baseUrl: string; trustedOrigins: string[]; baseUrlExplicit: boolean };
   /** Notified after a write commits; fans out over LISTEN/NOTIFY. */
   events: Events;
 }

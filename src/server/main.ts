@@ -1,16 +1,44 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL), migrations, demo data on
 // first start, API + web app on PORT. Ctrl-C stops everything it started.
-import { loadConfig } from '../config';
+import { loadConfig, withPort } from '../config';
+import { portIsFree, StartupError } from '../db/embedded';
 import { hasAnyOrganization, seedDemo } from '../seed/demo';
 import { startJobs } from './jobs';
 import { createRuntime, prepareDatabase } from './runtime';
 
 const t0 = performance.now();
-const config = loadConfig();
 const say = (m: string) => process.stdout.write(`${m}\n`);
+let config = loadConfig();
 
-const db = await prepareDatabase(config, config.logLevel === 'debug' ? say : () => {});
-say(db.embedded ? `PostgreSQL: embedded, data in ${config.dataDir}` : 'PostgreSQL: DATABASE_URL');
+let stopDatabase: (() => Promise<void>) | undefined;
+
+// Whatever stops the start is said in one line (the stack only with LOG_LEVEL=debug),
+// and the PostgreSQL it started is stopped.
+async function fail(e: unknown): Promise<never> {
+  const m = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`\nProcura could not start: ${m}\n`);
+  if (config.logLevel === 'debug' && !(e instanceof StartupError) && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  await stopDatabase?.().catch(() => {});
+  process.exit(1);
+}
+process.on('unhandledRejection', (e) => void fail(e));
+
+// HTTP port: PORT is used as given; unset, the first free one from 3000 on.
+if (!(await portIsFree(config.port, config.host))) {
+  if (config.portExplicit) await fail(new StartupError(`Port ${config.port} (PORT) is in use by another program. Set PORT to a free port.`));
+  let next = config.port + 1;
+  while (next < config.port + 50 && !(await portIsFree(next, config.host))) next++;
+  say(`Port ${config.port} is in use; using ${next}.`);
+  config = withPort(config, next);
+}
+
+const db = await prepareDatabase(config, config.logLevel === 'debug' ? say : () => {}).catch(fail);
+stopDatabase = db.embedded?.stop;
+say(
+  db.embedded
+    ? `PostgreSQL: embedded on 127.0.0.1:${db.embedded.port}${db.embedded.portNote ? ` (${db.embedded.portNote})` : ''}, data in ${config.dataDir}`
+    : 'PostgreSQL: DATABASE_URL',
+);
 
 let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
 if (config.demoData && !(await hasAnyOrganization(db.ownerUrl))) {
@@ -23,7 +51,9 @@ const jobs = await startJobs(db.ownerUrl, rt).catch((e) => {
   say(`Background jobs not started: ${e instanceof Error ? e.message : e}`);
   return null;
 });
-await rt.app.listen({ port: config.port, host: config.host });
+await rt.app.listen({ port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) =>
+  fail(e.code === 'EADDRINUSE' ? new StartupError(`Port ${config.port} is in use by another program. Set PORT to a free port.`) : e),
+);
 
 say(`\nProcura is running on ${config.baseUrl}  (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 say(`API docs: ${config.baseUrl}/api/docs`);

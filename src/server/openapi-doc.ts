@@ -11,7 +11,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const { db, close } = createDatabase('postgres://nobody@127.0.0.1:1/none', 1);
   const auth = createAuth(db, { baseUrl: config.baseUrl, secret: config.authSecret });
   const events: Events = { emit() {}, subscribe: () => () => {}, close: async () => {} };
-  const app = await buildApp({ db, auth, principals: new Principals(auth, db), events, config: { baseUrl: config.baseUrl } }, { webDist: null });
+  const app = await buildApp({ db, auth, principals: new Principals(auth, db), events, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } }, { webDist: null });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;
   await app.close();

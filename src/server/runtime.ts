@@ -25,7 +25,7 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
   let embedded: EmbeddedHandle | null = null;
   let ownerUrl = config.databaseUrl;
   if (!ownerUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log: (l) => l && log(`[postgres] ${l}`) });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort ?? undefined, log: (l) => l && log(`[postgres] ${l}`) });
     ownerUrl = embedded.url;
   }
   try {
@@ -44,10 +44,10 @@ export async function createRuntime(
   opts: { logger?: boolean | { level: string }; webDist?: string | null; jobs?: boolean } = {},
 ): Promise<Runtime> {
   const appDb = createDatabase(urls.appUrl, config.poolSize);
-  const auth = createAuth(appDb.db, { baseUrl: config.baseUrl, secret: config.authSecret });
+  const auth = createAuth(appDb.db, { baseUrl: config.baseUrl, secret: config.authSecret, trustedOrigins: config.trustedOrigins });
   const principals = new Principals(auth, appDb.db);
   const events = await createEvents(urls.appUrl, { listen: opts.jobs ?? false });
-  const deps: Deps = { db: appDb.db, auth, principals, events, config: { baseUrl: config.baseUrl } };
+  const deps: Deps = { db: appDb.db, auth, principals, events, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
   const app = await buildApp(deps, { logger: opts.logger, webDist: opts.webDist === undefined ? webDistDir : opts.webDist });
   return {
     app,
