@@ -35,6 +35,11 @@ export function tenantPoolOf(db: Db): pg.Pool | undefined {
   return tenantPools.get(db);
 }
 
+/** The system pool behind a database handle (sign-in, sessions, memberships: not tenant data). */
+export function systemPoolOf(db: Db): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
+}
+
 export function createDatabase(url: string, max = 20): Database {
   const pool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(max / 4)), idleTimeoutMillis: 30_000 });
   const tenantPool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: '-c default_transaction_read_only=on' });

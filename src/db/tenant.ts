@@ -16,6 +16,7 @@
 import type pg from 'pg';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
 import { tenantPoolOf, type Db, type Tx } from './client';
+import { claimKey, storeAnswer, type IdempotencyClaim } from './idempotency';
 
 export type OrgRole = 'owner' | 'admin' | 'manager' | 'member';
 
@@ -23,7 +24,11 @@ export interface TenantContext {
   orgId: string;
   userId: string;
   role: OrgRole;
+  /** The request's Idempotency-Key: the first withTenant() claims it and stores its answer (src/db/idempotency.ts). */
+  idempotency?: IdempotencyClaim;
 }
+
+type TenantIds = Pick<TenantContext, 'orgId' | 'userId' | 'idempotency'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,12 +52,17 @@ function txOn(db: Db, client: pg.PoolClient): Tx {
   return new NodePgTransaction(d.dialect, session, d.session.schema as never) as unknown as Tx;
 }
 
-/** One read-write transaction as the tenant. */
-export async function withTenant<T>(db: Db, ctx: Pick<TenantContext, 'orgId' | 'userId'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * One read-write transaction as the tenant. The first one of a request with an
+ * Idempotency-Key claims the key before `fn` and stores `fn`'s result as the
+ * answer before committing: `fn` returns what the route sends.
+ */
+export async function withTenant<T>(db: Db, ctx: TenantIds, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const dedicated = tenantPoolOf(db);
   const key = `${ctx.orgId}:${ctx.userId}`;
   const client = await (dedicated ?? (db as unknown as DbInternals).$client).connect();
   let broken: Error | undefined;
+  const claim = ctx.idempotency && !ctx.idempotency.claimed ? ctx.idempotency : undefined;
   try {
     if (!dedicated) await client.query(`begin read write; ${settings(ctx, true)}`);
     else if (sessionTenant.get(client) === key) await client.query('begin read write');
@@ -61,11 +71,15 @@ export async function withTenant<T>(db: Db, ctx: Pick<TenantContext, 'orgId' | '
       sessionTenant.delete(client);
       await client.query(`begin read write; ${settings(ctx, false)}`);
     }
+    if (claim) await claimKey(client, ctx, claim);
     const result = await fn(txOn(db, client));
+    if (claim) await storeAnswer(client, ctx, claim, result);
     await client.query('commit');
     if (dedicated) sessionTenant.set(client, key);
     return result;
   } catch (e) {
+    // Rolled back: the key is free again (a later transaction of the request may claim it).
+    if (claim) claim.claimed = false;
     sessionTenant.delete(client);
     await client.query('rollback').catch((err: Error) => {
       broken = err;

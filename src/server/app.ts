@@ -20,12 +20,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Db } from '../db/client';
+import { systemPoolOf, type Db } from '../db/client';
 import type { TenantContext } from '../db/tenant';
 import { registerAuthRoutes, type Auth, type Principals } from './auth';
 import { invalidField, registerErrorHandling } from './errors';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
+import { SignInThrottle } from './sign-in-throttle';
+import { registerSecurityHeaders } from './security-headers';
 import { responseSerializer } from './serializer';
 import { modules } from '../modules/index';
 import { text } from '../domain/i18n';
@@ -75,11 +77,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   const webDist = opts.webDist;
   const indexHtml = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandling(app as unknown as FastifyInstance, (request, reply) => {
-    if (!indexHtml || request.method !== 'GET' || request.url.startsWith('/api/')) return false;
+    if (!indexHtml || (request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api/')) return false;
     void reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
     return true;
   });
 
+  await registerSecurityHeaders(app as unknown as FastifyInstance, { https: deps.config.baseUrl.startsWith('https:') });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -101,7 +104,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Served over plain http in local use: no upgrade to an https that is not there.
+    transformStaticCSP: (h) => (deps.config.baseUrl.startsWith('https:') ? h : h.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -111,7 +119,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     const field = nulField(request.query, 'query') ?? nulField(request.body, 'body') ?? nulField(request.params, 'params');
     if (field) throw invalidField(field, text('不能包含 NUL 字符（\\u0000）', 'must not contain the NUL character (\\u0000)'), 'nul_character');
   });
-  registerAuthRoutes(app as unknown as FastifyInstance, deps.auth);
+  registerAuthRoutes(app as unknown as FastifyInstance, deps.auth, {
+    trustedOrigins: deps.config.trustedOrigins,
+    baseUrl: deps.config.baseUrl,
+    throttle: new SignInThrottle(systemPoolOf(deps.db)),
+  });
 
   await app.register(
     async (v1) => {

@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema/index';
 import type { OrgRole, TenantContext } from '../db/tenant';
 import { AppError } from './errors';
+import type { SignInThrottle } from './sign-in-throttle';
 import { text } from '../domain/i18n';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and ~20 ms per hash.
@@ -92,13 +93,56 @@ export function toWebHeaders(raw: FastifyRequest['headers']): Headers {
   return headers;
 }
 
-/** Mounts better-auth's handler under /api/auth/*. */
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth) {
+export interface AuthRouteOptions {
+  /** Origins a browser may sign in from (config.trustedOrigins). */
+  trustedOrigins: readonly string[];
+  baseUrl: string;
+  throttle: SignInThrottle;
+}
+
+/**
+ * A browser request from an origin this server does not admit: refused here,
+ * saying which origin and which setting admits it (better-auth's own check
+ * would only say "invalid origin").
+ */
+export function refusedOrigin(request: FastifyRequest, opts: Pick<AuthRouteOptions, 'trustedOrigins' | 'baseUrl'>): AppError | null {
+  const origin = request.headers.origin;
+  if (request.method !== 'POST' || typeof origin !== 'string' || opts.trustedOrigins.includes(origin)) return null;
+  return new AppError(
+    'forbidden',
+    'auth.origin_refused',
+    text(
+      `拒绝来自 ${origin} 的登录：本服务器只接受 ${opts.trustedOrigins.join('、')}。请在 ${opts.baseUrl} 打开 Procura，或把 ${origin} 加入 PROCURA_TRUSTED_ORIGINS。`,
+      `Sign-in from ${origin} was refused: this server admits ${opts.trustedOrigins.join(', ')}. Open Procura at ${opts.baseUrl}, or add ${origin} to PROCURA_TRUSTED_ORIGINS.`,
+    ),
+  );
+}
+
+const tooManyAttempts = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  const zh = seconds < 60 ? `${seconds} 秒` : `${minutes} 分钟`;
+  const en = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return new AppError('rate_limited', 'auth.too_many_attempts', text(`登录失败次数过多，请 ${zh}后再试。`, `Too many sign-in attempts. Try again in ${en}.`));
+};
+
+/** Mounts better-auth's handler under /api/auth/*, behind the origin check and the sign-in throttle. */
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, opts: AuthRouteOptions) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
     async handler(request, reply) {
+      const refused = refusedOrigin(request, opts);
+      if (refused) throw refused;
+      const signIn = request.method === 'POST' && request.url.split('?')[0] === '/api/auth/sign-in/email';
+      const email = signIn ? String((request.body as { email?: unknown } | undefined)?.email ?? '') : '';
+      if (signIn) {
+        const verdict = await opts.throttle.attempt(email, request.ip);
+        if (!verdict.allowed) {
+          reply.header('retry-after', String(verdict.retryAfterSeconds));
+          throw tooManyAttempts(verdict.retryAfterSeconds);
+        }
+      }
       const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
       const req = new Request(url, {
         method: request.method,
@@ -106,6 +150,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth) {
         body: request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body),
       });
       const res = await auth.handler(req);
+      if (signIn && res.ok) await opts.throttle.succeeded(email);
       reply.status(res.status);
       res.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { IdempotencyKeyReused, IdempotentReplay } from '../db/idempotency';
 import { text, type Locale, type Text } from '../domain/i18n';
 
 export type ErrorKind =
@@ -176,6 +177,13 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: (request:
     const send = (p: Problem) => sendProblem(reply, p, locale);
     if (err instanceof AppError) {
       return send(problem(err.kind, err.code, err.detail, locale, err.errors));
+    }
+    // An Idempotency-Key used before (src/db/idempotency.ts): the first answer again, or 422.
+    if (err instanceof IdempotentReplay) {
+      return reply.status(err.status).header('idempotent-replayed', 'true').send(err.body);
+    }
+    if (err instanceof IdempotencyKeyReused) {
+      return send(problem('idempotency_mismatch', 'idempotency.key_reused', text('这个 Idempotency-Key 已用于另一个请求。', 'This Idempotency-Key was used for a different request.'), locale));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const ctxName = (err as FastifyError).validationContext ?? 'body';

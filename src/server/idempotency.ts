@@ -1,28 +1,38 @@
-// Idempotency-Key on creates (POST): a retried request with the same key gets the
-// first response back instead of creating a duplicate; the same key with a
-// different body is refused (422). Keys are kept 24 hours, per organization and user.
+// Idempotency-Key on POST: a retried request with the same key gets the first
+// answer back instead of doing the work twice; the same key with a different
+// request is refused (422). Keys are kept 24 hours, per organization and user.
+//
+// This hook only checks the key and answers retries of completed requests
+// early. The guarantee itself lives in the write's transaction
+// (src/db/idempotency.ts): the first withTenant() of the request claims the key
+// and stores its answer before it commits, so concurrent retries wait for the
+// first and replay its answer, and a crash after the commit still leaves the
+// answer to replay.
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
+import { IdempotencyKeyReused } from '../db/idempotency';
 import { idempotencyKeys } from '../db/schema/index';
-import { withTenant } from '../db/tenant';
+import { readTenant } from '../db/tenant';
 import { AppError } from './errors';
 import { text } from '../domain/i18n';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    idempotency?: { key: string; hash: string };
-  }
-}
 
 function requestHash(request: FastifyRequest) {
   return createHash('sha256')
     .update(`${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
 }
+
+/** The status a route answers a success with: the lowest 2xx of its response schema (201 for creates). */
+function successStatus(request: FastifyRequest): number {
+  const response = (request.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+  const codes = Object.keys(response).map(Number).filter((c) => c >= 200 && c < 300);
+  return codes.length ? Math.min(...codes) : 200;
+}
+
 
 export function registerIdempotency(app: FastifyInstance, db: Db) {
   app.addHook('preHandler', async (request, reply) => {
@@ -36,44 +46,27 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     }
     const hash = requestHash(request);
     const { orgId, userId } = request.tenant;
-    const rows = await withTenant(db, request.tenant, (tx) =>
+    // A retry of a completed request is answered before any work.
+    const rows = await readTenant(db, request.tenant, (tx) =>
       tx
-        .select()
+        .select({ requestHash: idempotencyKeys.requestHash, statusCode: idempotencyKeys.statusCode, response: idempotencyKeys.response })
         .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.organizationId, orgId), eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`${idempotencyKeys.createdAt} > now() - interval '24 hours'`))
+        .where(
+          and(
+            eq(idempotencyKeys.organizationId, orgId),
+            eq(idempotencyKeys.userId, userId),
+            eq(idempotencyKeys.key, key),
+            isNotNull(idempotencyKeys.statusCode),
+            sql`${idempotencyKeys.createdAt} > now() - interval '24 hours'`,
+          ),
+        )
         .limit(1),
     );
     const found = rows[0];
     if (found) {
-      if (found.requestHash !== hash) {
-        throw new AppError('idempotency_mismatch', 'idempotency.key_reused', text('这个 Idempotency-Key 已用于另一个请求。', 'This Idempotency-Key was used for a different request.'));
-      }
-      reply.header('idempotent-replayed', 'true');
-      return reply.status(found.statusCode).send(found.response);
+      if (found.requestHash !== hash) throw new IdempotencyKeyReused();
+      return reply.status(found.statusCode!).header('idempotent-replayed', 'true').send(found.response);
     }
-    request.idempotency = { key, hash };
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const idem = request.idempotency;
-    if (!idem || reply.statusCode >= 300 || reply.getHeader('idempotent-replayed')) return payload;
-    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-    if (text === null) return payload;
-    await withTenant(db, request.tenant, (tx) =>
-      tx
-        .insert(idempotencyKeys)
-        .values({
-          organizationId: request.tenant.orgId,
-          userId: request.tenant.userId,
-          key: idem.key,
-          method: request.method,
-          path: request.routeOptions.url ?? request.url,
-          requestHash: idem.hash,
-          statusCode: reply.statusCode,
-          response: JSON.parse(text),
-        })
-        .onConflictDoNothing(),
-    );
-    return payload;
+    request.tenant.idempotency = { key, hash, method: request.method, path: request.routeOptions.url ?? request.url, status: successStatus(request) };
   });
 }

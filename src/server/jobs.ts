@@ -1,8 +1,10 @@
 // Background and scheduled work on pg-boss (its own schema in the same database).
 // Scheduled: nightly statistics per organization (p75 stage durations that the
 // "decision delayed" risk uses) and the re-check of time-driven risks
-// (information island) on open opportunities.
+// (information island) on open opportunities. Hourly: expired Idempotency-Keys
+// (older than 24 hours) and sign-in counts whose window and pause are over.
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { Runtime } from './runtime';
 import { refreshOrganizationStats } from '../modules/opportunities/jobs';
 
@@ -15,5 +17,26 @@ export async function startJobs(ownerUrl: string, rt: Runtime) {
   await boss.work('stats.refresh', async () => {
     await refreshOrganizationStats(ownerUrl, rt);
   });
+  await boss.createQueue('housekeeping');
+  await boss.schedule('housekeeping', '7 * * * *', {}, { tz: 'UTC' });
+  await boss.work('housekeeping', async () => {
+    await housekeeping(ownerUrl);
+  });
   return { stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}
+
+/** Drops what no rule needs any more; returns how many rows of each went. */
+export async function housekeeping(ownerUrl: string, windowSeconds = 3600): Promise<{ idempotencyKeys: number; signInAttempts: number }> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const keys = await client.query(`delete from idempotency_keys where created_at <= now() - interval '24 hours'`);
+    const attempts = await client.query(
+      `delete from sign_in_attempts where window_start <= now() - make_interval(secs => $1::int) and (blocked_until is null or blocked_until <= now())`,
+      [windowSeconds],
+    );
+    return { idempotencyKeys: keys.rowCount ?? 0, signInAttempts: attempts.rowCount ?? 0 };
+  } finally {
+    await client.end();
+  }
 }

@@ -1,4 +1,4 @@
 export * from './auth';
 export * from './sell';
-export { orgSettings, processModels, activities, idempotencyKeys } from './platform';
+export { orgSettings, processModels, activities, idempotencyKeys, signInAttempts } from './platform';
 export { appRole, currentOrgSql } from './tenant';

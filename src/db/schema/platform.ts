@@ -72,8 +72,9 @@ export const idempotencyKeys = pgTable(
     method: text('method').notNull(),
     path: text('path').notNull(),
     requestHash: text('request_hash').notNull(),
-    statusCode: integer('status_code').notNull(),
-    response: jsonb('response').notNull(),
+    /** Null while the claiming transaction runs; it stores the answer before committing (src/db/idempotency.ts), so no committed row lacks one. */
+    statusCode: integer('status_code'),
+    response: jsonb('response'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -84,3 +85,17 @@ export const idempotencyKeys = pgTable(
 );
 
 
+
+/**
+ * Sign-in attempts per account (key 'account:' + SHA-256 of the address, kept
+ * whether or not the account exists) and per client address ('ip:…'). Counted
+ * before the password is checked, in one statement, so parallel guesses cannot
+ * slip past the limit (src/server/sign-in-throttle.ts). Not tenant data: read
+ * before anyone is known, by the server only.
+ */
+export const signInAttempts = pgTable('sign_in_attempts', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStart: ts('window_start').notNull(),
+  blockedUntil: ts('blocked_until'),
+});

@@ -46,14 +46,17 @@ export const organizationService = {
         throw invalidField('body.email', text('必须是收到邀请的邮箱地址', 'must be the address the invitation was sent to'), 'invitation_email_mismatch');
       }
     }
-    const existing = await db.select({ id: user.id }).from(user).where(eq(user.email, body.email.toLowerCase())).limit(1);
-    if (existing.length) throw new AppError('conflict', 'auth.email_taken', text('该邮箱已注册，请直接登录。', 'An account with this email exists; sign in instead.'), [{ field: 'body.email', message: text('已注册', 'is already registered'), code: 'email_taken' }]);
+    const emailTaken = () => new AppError('conflict', 'auth.email_taken', text('该邮箱已注册，请直接登录。', 'An account with this email exists; sign in instead.'), [{ field: 'body.email', message: text('已注册', 'is already registered'), code: 'email_taken' }]);
+    const registered = async () => (await db.select({ id: user.id }).from(user).where(eq(user.email, body.email.toLowerCase())).limit(1)).length > 0;
+    if (await registered()) throw emailTaken();
 
     const res = await auth.api.signUpEmail({
       body: { name: body.name, email: body.email, password: body.password, locale: body.locale ?? null } as never,
       asResponse: true,
     });
     if (!res.ok) {
+      // A sign-up with the same address that got there first (the address is unique in the database).
+      if (await registered()) throw emailTaken();
       const reason = await res.text();
       throw new AppError('invalid', 'auth.sign_up_failed', text(`注册失败：${reason}`, `Sign-up failed: ${reason}`));
     }
@@ -191,19 +194,22 @@ export const organizationService = {
   async invite(deps: OrgDeps, ctx: TenantContext, body: { email: string; role: OrgRole }, baseUrl: string) {
     assertCan(orgPolicy.manageMembers(ctx.role), 'invitation.forbidden', text('只有所有者和管理员可以邀请成员。', 'Only owners and admins invite members.'));
     const email = body.email.toLowerCase();
-    const already = await deps.db
-      .select({ id: member.id })
-      .from(member)
-      .innerJoin(user, eq(user.id, member.userId))
-      .where(and(eq(member.organizationId, ctx.orgId), eq(user.email, email)))
-      .limit(1);
-    if (already.length) throw new AppError('conflict', 'invitation.already_member', text('此人已是成员。', 'This person is already a member.'), [{ field: 'body.email', message: text('已是成员', 'is already a member'), code: 'already_member' }]);
-    const [row] = await deps.db
-      .insert(invitation)
-      .values({ organizationId: ctx.orgId, email, role: body.role, status: 'pending', inviterId: ctx.userId, expiresAt: new Date(Date.now() + 14 * 86_400_000) })
-      .returning();
-    await withTenant(deps.db, ctx, (tx) => recordActivity(tx, ctx, { entityType: 'invitation', entityId: row!.id, action: 'invitation.created', data: { email, role: body.role } }));
-    return presentInvitation(row!, baseUrl);
+    // One transaction: the invitation and its activity record (and an Idempotency-Key) commit together.
+    return withTenant(deps.db, ctx, async (tx) => {
+      const already = await tx
+        .select({ id: member.id })
+        .from(member)
+        .innerJoin(user, eq(user.id, member.userId))
+        .where(and(eq(member.organizationId, ctx.orgId), eq(user.email, email)))
+        .limit(1);
+      if (already.length) throw new AppError('conflict', 'invitation.already_member', text('此人已是成员。', 'This person is already a member.'), [{ field: 'body.email', message: text('已是成员', 'is already a member'), code: 'already_member' }]);
+      const [row] = await tx
+        .insert(invitation)
+        .values({ organizationId: ctx.orgId, email, role: body.role, status: 'pending', inviterId: ctx.userId, expiresAt: new Date(Date.now() + 14 * 86_400_000) })
+        .returning();
+      await recordActivity(tx, ctx, { entityType: 'invitation', entityId: row!.id, action: 'invitation.created', data: { email, role: body.role } });
+      return presentInvitation(row!, baseUrl);
+    });
   },
 
   async cancelInvitation(deps: OrgDeps, ctx: TenantContext, id: string) {

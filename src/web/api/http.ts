@@ -78,7 +78,7 @@ export function newIdempotencyKey(): string {
 export async function authPost(path: '/api/auth/sign-in/email' | '/api/auth/sign-out', body: Record<string, unknown>): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(path, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'accept-language': i18n.language || 'en' }, body: JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(networkProblem(e));
   }

@@ -70,6 +70,7 @@ export const en = {
     networkError: 'Procura cannot be reached. Check your connection and try again.',
     notFound: 'This item does not exist or you cannot see it.',
     forbidden: 'You are not allowed to do this.',
+    tooMany: 'Too many attempts. Wait a moment and try again.',
     notAvailable: 'This part of Procura is not available on this server yet.',
     errorCode: 'Code: {{code}}',
   },

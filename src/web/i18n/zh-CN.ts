@@ -71,6 +71,7 @@ export const zhCN: Messages = {
     networkError: '无法连接 Procura，请检查网络后重试。',
     notFound: '该内容不存在，或您没有查看权限。',
     forbidden: '您没有执行此操作的权限。',
+    tooMany: '尝试次数过多，请稍候再试。',
     notAvailable: '此服务器尚未提供这部分功能。',
     errorCode: '错误代码：{{code}}',
   },

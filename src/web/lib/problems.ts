@@ -26,7 +26,8 @@ export function problemMessage(t: TFunction, error: unknown): string {
   const known = t(`errors.${p.code}` as never, { defaultValue: '' }) as string;
   if (known) return known;
   if (p.status === 404) return t('state.notFound');
-  if (p.status === 403) return t('state.forbidden');
+  // Our own problems say why, in the UI language; others (better-auth's) get the general sentence.
+  if (p.status === 403 || p.status === 429) return p.type.startsWith('/problems/') && p.detail ? p.detail : t(p.status === 403 ? 'state.forbidden' : 'state.tooMany');
   return p.detail || p.title || t('state.errorTitle');
 }
 

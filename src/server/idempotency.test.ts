@@ -1,0 +1,199 @@
+// Idempotency-Key under a retry storm: for EVERY create (every POST a signed-in
+// user sends), twenty identical requests sent at once with one key do the work
+// once, and every one of them gets the same answer. An answer lost after the
+// commit is answered again from what the transaction stored; a request that
+// fails leaves its key unused.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
+import { makeWorld, type World } from '../../tests/fixtures';
+import { buildApp } from './app';
+
+let env: TestEnv;
+let a: TestUser;
+let w: World;
+let n = 0;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  a = await env.signUp({ org: 'Idempotent Medical' });
+  w = await makeWorld(env, a, 'I');
+});
+afterAll(() => env.close());
+
+const TABLES = ['accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
+async function counts(): Promise<Record<string, number>> {
+  const rows = await env.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+const delta = (before: Record<string, number>, after: Record<string, number>) => Object.fromEntries(TABLES.map((t) => [t, after[t]! - before[t]!]));
+
+async function freshOpportunity(): Promise<string> {
+  const r = await env.request(a, 'POST', '/api/v1/opportunities', { accountId: w.accountId, title: `重试项目 ${++n}`, value: 1_000_000, processModel: 'internal-8' });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
+interface Create {
+  url: (opp: string) => string;
+  /** A new request each call (unique names where the table wants them). */
+  body: (opp: string) => unknown;
+  /** Needs its own opportunity per run (stage moves and outcomes change it). */
+  perOpportunity?: boolean;
+}
+
+const creates: Record<string, Create> = {
+  'POST /api/v1/me/organization': { url: () => '/api/v1/me/organization', body: () => ({ organizationId: a.orgId }) },
+  'POST /api/v1/organization/invitations': { url: () => '/api/v1/organization/invitations', body: () => ({ email: `retry-${++n}@example.test`, role: 'member' }) },
+  'POST /api/v1/process-models': {
+    url: () => '/api/v1/process-models',
+    body: () => ({
+      key: `retry-model-${++n}`,
+      name: { 'zh-CN': '重试流程', en: 'Retry process' },
+      stages: [
+        { key: 'need', name: { 'zh-CN': '需求', en: 'Need' }, backbone: 'need', milestones: [1, 2, 3, 4] },
+        { key: 'buy', name: { 'zh-CN': '购买', en: 'Buy' }, backbone: 'buy', milestones: [5, 6, 7, 8, 9] },
+      ],
+    }),
+  },
+  'POST /api/v1/accounts': { url: () => '/api/v1/accounts', body: () => ({ name: `重试客户 ${++n}`, industry: 'medical' }) },
+  'POST /api/v1/contacts': { url: () => '/api/v1/contacts', body: () => ({ accountId: w.accountId, name: `重试联系人 ${++n}`, buyingRoles: ['user'] }) },
+  'POST /api/v1/competitors': { url: () => '/api/v1/competitors', body: () => ({ name: `重试对手 ${++n}` }) },
+  'POST /api/v1/opportunities': { url: () => '/api/v1/opportunities', body: () => ({ accountId: w.accountId, title: `重试商机 ${++n}`, value: 500_000 }) },
+  'POST /api/v1/opportunities/{id}/stage': { url: (o) => `/api/v1/opportunities/${o}/stage`, body: () => ({ stage: 'purchasing_criteria' }), perOpportunity: true },
+  'POST /api/v1/opportunities/{id}/outcome': { url: (o) => `/api/v1/opportunities/${o}/outcome`, body: () => ({ outcome: 'lost', lostReason: `价格 ${++n}` }), perOpportunity: true },
+  'POST /api/v1/interactions': {
+    url: () => '/api/v1/interactions',
+    body: (o) => ({ opportunityId: o, type: 'call', summary: `重试电话 ${++n}`, contactIds: [w.contactIds.engineer], evidence: [{ type: 'budget_known', value: '1,000,000 CNY', sourceContactId: w.contactIds.engineer }] }),
+    perOpportunity: true,
+  },
+  'POST /api/v1/tasks': { url: () => '/api/v1/tasks', body: () => ({ opportunityId: w.opportunityId, title: `重试待办 ${++n}` }) },
+};
+
+/** POSTs that take no Idempotency-Key because they have no signed-in tenant; their "only once" rule is tested with them. */
+const publicPosts: Record<string, string> = {
+  'POST /api/v1/auth/sign-up': 'one user per address: the unique address decides (below)',
+  'POST /api/v1/invitations/{id}/accept': 'accepting twice is one membership (organizations.test.ts)',
+};
+
+describe('Idempotency-Key under concurrency: every create', () => {
+  it('the table covers every POST operation in the OpenAPI document', async () => {
+    const doc = (await env.request(null, 'GET', '/api/openapi.json')).body;
+    const posts = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, o]) => (o.post ? [`POST ${p}`] : []));
+    expect(posts.filter((op) => !creates[op] && !publicPosts[op])).toEqual([]);
+  });
+
+  for (const [op, c] of Object.entries(creates)) {
+    it(`${op}: 20 identical requests at once with one key write once and all answer alike`, async () => {
+      // What one request writes.
+      const refOpp = c.perOpportunity ? await freshOpportunity() : w.opportunityId;
+      const before = await counts();
+      const ref = await env.request(a, 'POST', c.url(refOpp), c.body(refOpp));
+      expect(ref.status, JSON.stringify(ref.body)).toBeLessThan(300);
+      const once = delta(before, await counts());
+
+      const opp = c.perOpportunity ? await freshOpportunity() : w.opportunityId;
+      const body = c.body(opp);
+      const key = randomUUID();
+      const start = await counts();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => env.request(a, 'POST', c.url(opp), body, { 'idempotency-key': key })));
+      expect(delta(start, await counts())).toEqual(once);
+      const first = answers.find((r) => r.status < 300)!;
+      expect(first.status).toBe(ref.status);
+      for (const r of answers) {
+        if (r.status === 409) continue;
+        expect(r.status).toBe(first.status);
+        expect(r.body).toEqual(first.body);
+      }
+      expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'true').length).toBeGreaterThanOrEqual(c.url(opp) === '/api/v1/me/organization' ? 0 : 19);
+      const keys = await env.sql('select status_code, response is not null as stored from idempotency_keys where key = $1', [key]);
+      expect(keys.length).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+describe('Idempotency-Key: answers lost and requests failed', () => {
+  it('an answer lost after the commit is answered again from what the transaction stored', async () => {
+    // A second app on the same runtime, whose first answer to this key never arrives.
+    const app = await buildApp(env.rt.deps, { webDist: null });
+    const key = randomUUID();
+    let lose = true;
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (lose && request.headers['idempotency-key'] === key) {
+        lose = false;
+        throw new Error('connection lost before the answer was written');
+      }
+      return payload;
+    });
+    const send = () =>
+      app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { ...a.headers, 'content-type': 'application/json', 'idempotency-key': key }, payload: JSON.stringify({ name: '断线客户', industry: 'medical' }) });
+    const lost = await send();
+    expect(lost.statusCode).toBe(500);
+    // The write and its answer committed together.
+    const stored = await env.sql('select status_code, response from idempotency_keys where key = $1', [key]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].status_code).toBe(201);
+    const retry = await send();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const created = JSON.parse(retry.body);
+    expect(created).toEqual(stored[0].response);
+    expect((await env.sql(`select count(*)::int n from accounts where name = '断线客户'`))[0].n).toBe(1);
+    expect((await env.request(a, 'GET', `/api/v1/accounts/${created.id}`)).body).toEqual(created);
+    await app.close();
+  });
+
+  it('a request that fails inside its transaction leaves its key unused and writes nothing', async () => {
+    const key = randomUUID();
+    const before = await counts();
+    const bad = await env.request(a, 'POST', '/api/v1/contacts', { accountId: randomUUID(), name: '无主联系人' }, { 'idempotency-key': key });
+    expect(bad.status).toBe(404);
+    expect(await env.sql('select 1 from idempotency_keys where key = $1', [key])).toHaveLength(0);
+    expect(delta(before, await counts())).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+    // The same key for the corrected request works once.
+    const good = await env.request(a, 'POST', '/api/v1/contacts', { accountId: w.accountId, name: '有主联系人' }, { 'idempotency-key': key });
+    expect(good.status).toBe(201);
+    const again = await env.request(a, 'POST', '/api/v1/contacts', { accountId: w.accountId, name: '有主联系人' }, { 'idempotency-key': key });
+    expect(again.body).toEqual(good.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('the same key with another request is refused with 422, also while the first is still running', async () => {
+    const key = randomUUID();
+    const [x, y] = await Promise.all([
+      env.request(a, 'POST', '/api/v1/accounts', { name: '并发甲', industry: 'medical' }, { 'idempotency-key': key }),
+      env.request(a, 'POST', '/api/v1/accounts', { name: '并发乙', industry: 'medical' }, { 'idempotency-key': key }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([201, 422]);
+    const refused = x.status === 422 ? x : y;
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body.code).toBe('idempotency.key_reused');
+    expect((await env.sql(`select count(*)::int n from accounts where name in ('并发甲', '并发乙')`))[0].n).toBe(1);
+  });
+
+  it('a key older than 24 hours is claimed afresh', async () => {
+    const key = randomUUID();
+    const first = await env.request(a, 'POST', '/api/v1/competitors', { name: '过期对手一' }, { 'idempotency-key': key });
+    await env.sql(`update idempotency_keys set created_at = now() - interval '25 hours' where key = $1`, [key]);
+    const later = await env.request(a, 'POST', '/api/v1/competitors', { name: '过期对手二' }, { 'idempotency-key': key });
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+  });
+});
+
+describe('sign-up: one user per address', () => {
+  it('ten sign-ups at once with one address create one user; the others are told it is taken', async () => {
+    const email = `rush-${randomUUID().slice(0, 8)}@example.test`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        env.rt.app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { name: `Rush ${i}`, email, password: 'correct-horse-battery', organizationName: `Rush Org ${i}`, organizationKind: 'seller' } }),
+      ),
+    );
+    const statuses = answers.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const s of statuses) expect([201, 409, 422]).toContain(s);
+    expect((await env.sql('select count(*)::int n from "user" where email = $1', [email]))[0].n).toBe(1);
+    expect((await env.sql(`select count(*)::int n from organization where name like 'Rush Org %'`))[0].n).toBe(1);
+  });
+});
