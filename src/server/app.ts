@@ -107,8 +107,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    // Served over plain http in local use: no upgrade to an https that is not there.
-    transformStaticCSP: (h) => (deps.config.baseUrl.startsWith('https:') ? h : h.replace(/\s*upgrade-insecure-requests;?/, '')),
+    // Swagger UI sets inline styles; over plain http (local use) no upgrade to an https that is not there.
+    transformStaticCSP: (h) => {
+      const csp = h.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+      return deps.config.baseUrl.startsWith('https:') ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage } from './browser';
 
 const baseUrl = inject('baseUrl');
+const localhostUrl = inject('localhostUrl');
 const shots = path.resolve(import.meta.dirname, '../../docs/screenshots');
 let browser: Browser;
 
@@ -40,6 +41,41 @@ async function drag(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(b.x + b.width / 2, b.y + 64, { steps: 2 });
   await page.mouse.up();
 }
+
+describe('signing in on a local server', () => {
+  for (const [name, url] of [['127.0.0.1', baseUrl], ['localhost', localhostUrl]] as const) {
+    it(`signs in at ${name} (the server was started without PROCURA_BASE_URL) and the pages pass the content security policy`, async () => {
+      const page = await newPage(browser, url, 'en');
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+      });
+      page.on('pageerror', (e) => violations.push(e.message));
+      await signIn(page, 'li.na@medequip.demo');
+      expect(new URL(page.url()).host).toBe(new URL(url).host);
+      await page.getByRole('link', { name: 'Opportunities' }).click();
+      await page.getByRole('table').waitFor();
+      await page.goto('/api/docs');
+      await page.locator('.swagger-ui').first().waitFor();
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('says why when the address is wrong, and slows repeated wrong passwords down', async () => {
+    const page = await newPage(browser, baseUrl, 'en');
+    await page.goto('/sign-in');
+    for (let i = 0; i < 6; i++) {
+      await page.getByRole('textbox', { name: /^(work email|email)$/i }).fill('wang.lei@autoline.demo');
+      await page.getByRole('textbox', { name: /^password$/i }).fill(`not-it-${i}`);
+      await page.getByRole('button', { name: /^sign in$/i }).click();
+      await page.getByRole('alert').waitFor();
+      if (i < 5) await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/email or password/i);
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Too many sign-in attempts\. Try again in \d+ seconds?\./);
+    await page.context().close();
+  });
+});
 
 describe('a new seller organization, end to end', () => {
   const stamp = Date.now();

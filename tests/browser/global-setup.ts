@@ -11,7 +11,10 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The server at http://127.0.0.1:port. */
     baseUrl: string;
+    /** The same server at http://localhost:port. */
+    localhostUrl: string;
   }
 }
 
@@ -34,12 +37,14 @@ export default async function setup(project: TestProject) {
   const dataDir = path.join(root, `.tmp/browser-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const [port, pgPort] = [await freePort(), await freePort()];
+  // Local use, as `npm start` runs it: no PROCURA_BASE_URL (so the server calls
+  // itself localhost); the tests open it at 127.0.0.1 and at localhost.
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PROCURA_BASE_URL: baseUrl, PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PROCURA_DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PROCURA_BASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PROCURA_DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
   });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
@@ -59,6 +64,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 100));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('localhostUrl', `http://localhost:${port}`);
   return async () => {
     if (server.exitCode === null) server.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
