@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EVIDENCE_KIND_LABELS,
+  EVIDENCE_KINDS,
   EVIDENCE_TYPE_KEYS,
+  evidenceKindOf,
   EVIDENCE_TYPES,
   evidenceTypesForMilestone,
   FACT_EVIDENCE,
@@ -109,5 +112,22 @@ describe('evidence types', () => {
   it('definitions are frozen', () => {
     expect(Object.isFrozen(EVIDENCE_TYPES)).toBe(true);
     expect(Object.isFrozen(EVIDENCE_TYPES[0])).toBe(true);
+  });
+});
+
+describe('evidence kinds', () => {
+  it('every type says how it is known, documents and public records where the customer put it on paper', () => {
+    for (const d of EVIDENCE_TYPES) expect(EVIDENCE_KINDS).toContain(d.kind);
+    expect(evidenceKindOf('contract_signed')).toBe('documentary');
+    expect(evidenceKindOf('tender_notice_published')).toBe('public_record');
+    expect(evidenceKindOf('negotiation_meeting')).toBe('observed');
+    expect(evidenceKindOf('budget_known')).toBe('stated');
+    // Unknown types weigh as little as a remark.
+    expect(evidenceKindOf('rumour')).toBe('stated');
+  });
+  it('labels every kind in both languages', () => {
+    expect(Object.keys(EVIDENCE_KIND_LABELS)).toEqual([...EVIDENCE_KINDS]);
+    expect(EVIDENCE_KIND_LABELS.documentary).toEqual({ 'zh-CN': '书面文件', en: 'Documentary' });
+    for (const k of EVIDENCE_KINDS) expect(EVIDENCE_KIND_LABELS[k]['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceFact } from './evidence';
-import { compareWithSet, CONFIDENCE_HALF_LIFE_DAYS, inferenceConfidence, inferStage, type Inference } from './inference';
+import { EVIDENCE_KINDS, type EvidenceFact } from './evidence';
+import {
+  compareWithSet,
+  CONFIDENCE_HALF_LIFE_DAYS,
+  inferenceConfidence,
+  inferStage,
+  KIND_WEIGHT,
+  sourceOf,
+  stageAtFirstContact,
+  strengthOf,
+  type ConfidencePiece,
+  type Inference,
+} from './inference';
 import { INTERNAL_8, PROCUREMENT_6, PURCHASING_CYCLE_5, type ProcessModel } from './process-models';
 
 const T0 = Date.UTC(2024, 2, 1); // 2024-03-01
@@ -56,14 +67,14 @@ describe('inferStage: a linear project', () => {
     expect(i.explanation.independentContacts).toBe(2);
     expect(i.explanation.stepBack).toBeNull();
     expect(i.explanation.ignored).toEqual([]);
-    expect(i.explanation.evidence[1]).toEqual({ id: 'e6', type: 'specification_discussed', sourceContactId: 'c3', verified: true, occurredAt: at(22) });
+    expect(i.explanation.evidence[1]).toEqual({ id: 'e6', type: 'specification_discussed', kind: 'observed', sourceContactId: 'c3', verified: true, occurredAt: at(22) });
   });
   it('explains itself in both languages', () => {
     const s = infer(linear).explanation.summary;
     expect(s.code).toBe('inference.stage');
-    expect(s.params).toEqual({ stage: 'purchasing_criteria', count: 2, contacts: 2, verified: 1 });
-    expect(s.text['zh-CN']).toBe('2 条证据表明客户处于「建立采购标准」，来自 2 位独立联系人，其中 1 条已核实。');
-    expect(s.text.en).toBe('2 pieces of evidence place the customer at "Purchasing criteria set", from 2 independent contacts, 1 verified.');
+    expect(s.params).toEqual({ stage: 'purchasing_criteria', count: 2, contacts: 2, verified: 1, kinds: 'documentary:1,observed:1', strength: 'documented' });
+    expect(s.text['zh-CN']).toBe('2 条证据表明客户处于「建立采购标准」（1 份书面文件、1 次我方所见），来自 2 位独立联系人，其中 1 条已核实。有书面文件或公开记录为证。');
+    expect(s.text.en).toBe('2 pieces of evidence place the customer at "Purchasing criteria set" (1 document, 1 observation), from 2 independent contacts, 1 verified. A document or public record shows it.');
   });
   it('places the same evidence in each built-in model', () => {
     expect(infer(linear, 30, PURCHASING_CYCLE_5).stageKey).toBe('evaluation');
@@ -129,6 +140,8 @@ describe('inferStage: steps back (seed 002)', () => {
     expect(s.params).toMatchObject({ stepBackType: 'budget_cut', toStage: 'feasibility_and_budget', date: '2024-03-11', stage: 'feasibility_and_budget' });
     expect(s.text['zh-CN']).toContain('2024-03-11「预算被削减」使项目退回「研究可行性，确定预算」');
     expect(s.text.en).toContain('On 2024-03-11, "Budget cut" sent the project back to "Feasibility studied, budget set"');
+    expect(s.text.en).toContain('(2 statements by contacts)');
+    expect(s.text['zh-CN']).toContain('（2 条联系人陈述）');
   });
   it('evidence after the cut moves it forward again; evidence before it does not', () => {
     const i = infer([...beforeCut, cut, ev('ba', 'budget_approved', 15, 'c3'), ev('p2', 'project_approved', 20, 'c3')]);
@@ -181,42 +194,92 @@ describe('inferStage: steps back (seed 002)', () => {
   });
 });
 
-describe('confidence', () => {
-  it('follows the documented formula', () => {
-    expect(inferenceConfidence({ independentContacts: 1, verified: 0, ageDays: 0 })).toBe(0.285);
-    expect(inferenceConfidence({ independentContacts: 2, verified: 0, ageDays: 0 })).toBe(0.588);
-    expect(inferenceConfidence({ independentContacts: 1, verified: 1, ageDays: 0 })).toBe(0.625);
-    expect(inferenceConfidence({ independentContacts: 2, verified: 2, ageDays: 0 })).toBe(0.813);
-    expect(inferenceConfidence({ independentContacts: 0, verified: 0, ageDays: 0 })).toBe(0.15);
-    expect(inferenceConfidence({ independentContacts: 2, verified: 2, ageDays: CONFIDENCE_HALF_LIFE_DAYS })).toBe(0.406);
-    expect(inferenceConfidence({ independentContacts: 1, verified: 0, ageDays: -10 })).toBe(0.285);
-    expect(inferenceConfidence({ independentContacts: -1, verified: -1, ageDays: 0 })).toBe(0.15);
+describe('confidence: evidence has strength', () => {
+  const p = (type: string, contact: string | null = null, verified = false): ConfidencePiece => ({ type, sourceContactId: contact, verified });
+  it('follows the documented formula, with its worked examples', () => {
+    // One contact said so on the phone.
+    expect(inferenceConfidence([p('budget_known', 'c1')], 0)).toBe(0.4);
+    // The same contact saying it again is not a second source.
+    expect(inferenceConfidence([p('budget_known', 'c1'), p('budget_approved', 'c1')], 0)).toBe(0.4);
+    // Two contacts: 1 - 0.6 * 0.6.
+    expect(inferenceConfidence([p('budget_known', 'c1'), p('budget_known', 'c2')], 0)).toBe(0.64);
+    // Verified by us.
+    expect(inferenceConfidence([p('budget_known', 'c1', true)], 0)).toBe(0.7);
+    // A signed contract, from whoever handed it over: 0.9, verified 0.95.
+    expect(inferenceConfidence([p('contract_signed', 'c1')], 0)).toBe(0.9);
+    expect(inferenceConfidence([p('contract_signed', null, true)], 0)).toBe(0.95);
+    // Two copies of one kind of document are one source; two kinds of document are two.
+    expect(inferenceConfidence([p('contract_signed', 'c1'), p('contract_signed', 'c2')], 0)).toBe(0.9);
+    expect(inferenceConfidence([p('invitation_received'), p('bid_submitted')], 0)).toBe(0.99);
+    // A published tender notice and one contact: 1 - 0.1 * 0.6.
+    expect(inferenceConfidence([p('tender_notice_published'), p('demo_or_trial_requested', 'c1')], 0)).toBe(0.96);
+    expect(inferenceConfidence([p('tender_notice_published'), p('need_expressed', 'c1')], 0)).toBe(0.94);
+    // Seen by us: 0.6; the same contact seen and heard counts once, at its strongest.
+    expect(inferenceConfidence([p('negotiation_meeting', 'c1')], 0)).toBe(0.6);
+    expect(inferenceConfidence([p('negotiation_meeting', 'c1'), p('price_concession', 'c1', true)], 0)).toBe(0.8);
+    // Unattributed statements count once per type.
+    expect(inferenceConfidence([p('need_expressed'), p('need_expressed'), p('dissatisfaction_with_incumbent')], 0)).toBe(0.64);
+    // 90 days old halves it; the future counts as fresh; nothing is nothing.
+    expect(inferenceConfidence([p('contract_signed', 'c1')], CONFIDENCE_HALF_LIFE_DAYS)).toBe(0.45);
+    expect(inferenceConfidence([p('budget_known', 'c1')], -10)).toBe(0.4);
+    expect(inferenceConfidence([], 0)).toBe(0);
   });
-  it('stays within 0..1', () => {
-    expect(inferenceConfidence({ independentContacts: 1000, verified: 1000, ageDays: 0 })).toBeLessThanOrEqual(1);
-    expect(inferenceConfidence({ independentContacts: 0, verified: 0, ageDays: 1e6 })).toBeGreaterThanOrEqual(0);
+  it('the weights order the kinds: documents and public records over what we saw over what we were told', () => {
+    expect(KIND_WEIGHT.documentary.unverified).toBeGreaterThan(KIND_WEIGHT.observed.unverified);
+    expect(KIND_WEIGHT.public_record.unverified).toBe(KIND_WEIGHT.documentary.unverified);
+    expect(KIND_WEIGHT.observed.unverified).toBeGreaterThan(KIND_WEIGHT.stated.unverified);
+    for (const k of EVIDENCE_KINDS) expect(KIND_WEIGHT[k].verified).toBeGreaterThan(KIND_WEIGHT[k].unverified);
+    expect(sourceOf(p('contract_signed', 'c1'))).toBe('record:contract_signed');
+    expect(sourceOf(p('budget_known', 'c1'))).toBe('contact:c1');
+    expect(sourceOf(p('budget_known'))).toBe('unattributed:budget_known');
   });
-  it('is monotonic: more contacts or verified items never lower it, age never raises it', () => {
-    for (let k = 0; k <= 6; k++)
-      for (let v = 0; v <= 6; v++)
-        for (const age of [0, 1, 14, 30, 90, 200, 400]) {
-          const c = inferenceConfidence({ independentContacts: k, verified: v, ageDays: age });
-          expect(inferenceConfidence({ independentContacts: k + 1, verified: v, ageDays: age })).toBeGreaterThanOrEqual(c);
-          expect(inferenceConfidence({ independentContacts: k, verified: v + 1, ageDays: age })).toBeGreaterThanOrEqual(c);
-          expect(inferenceConfidence({ independentContacts: k, verified: v, ageDays: age + 10 })).toBeLessThanOrEqual(c);
-        }
+  it('is monotonic: a piece added or verified never lowers it, age never raises it', () => {
+    const pool = [p('need_expressed', 'c1'), p('budget_known', 'c2'), p('negotiation_meeting', 'c1'), p('contract_signed', 'c3'), p('tender_notice_published'), p('budget_cut')];
+    for (let mask = 0; mask < 1 << pool.length; mask++) {
+      const pieces = pool.filter((_, i) => mask & (1 << i));
+      for (const age of [0, 14, 90, 400]) {
+        const c = inferenceConfidence(pieces, age);
+        expect(c).toBeGreaterThanOrEqual(0);
+        expect(c).toBeLessThanOrEqual(1);
+        for (const extra of pool) expect(inferenceConfidence([...pieces, extra], age)).toBeGreaterThanOrEqual(c);
+        expect(inferenceConfidence(pieces.map((x) => ({ ...x, verified: true })), age)).toBeGreaterThanOrEqual(c);
+        expect(inferenceConfidence(pieces, age + 10)).toBeLessThanOrEqual(c);
+      }
+    }
   });
-  it('punishes support that is only unverified and single-source', () => {
-    const single = inferenceConfidence({ independentContacts: 1, verified: 0, ageDays: 0 });
-    expect(inferenceConfidence({ independentContacts: 2, verified: 0, ageDays: 0 }) / single).toBeGreaterThan(2);
-    expect(inferenceConfidence({ independentContacts: 1, verified: 1, ageDays: 0 }) / single).toBeGreaterThan(2);
+  it('a signed contract from one contact is strong (it was 0.27 when all evidence weighed the same)', () => {
+    const i = infer([ev('k', 'contract_signed', 29, 'c1')]);
+    expect(i.confidence).toBeGreaterThan(0.85);
+    expect(i.explanation.strength).toBe('documented');
+    expect(i.explanation.kinds).toEqual({ documentary: 1 });
+    expect(i.explanation.evidence[0]!.kind).toBe('documentary');
+    expect(i.explanation.summary.text.en).toBe('1 piece of evidence places the customer at "Contract signed" (1 document), from 1 independent contact, 0 verified. A document or public record shows it.');
+    expect(i.explanation.summary.text['zh-CN']).toBe('1 条证据表明客户处于「签约」（1 份书面文件），来自 1 位独立联系人，其中 0 条已核实。有书面文件或公开记录为证。');
   });
-  it('rises with confirming contacts and verification, falls with age, through inferStage', () => {
-    const one = infer([ev('a', 'shortlisted', 29, 'c1')]);
-    const sameContactAgain = infer([ev('a', 'shortlisted', 29, 'c1'), ev('b', 'bid_submitted', 29, 'c1')]);
-    const two = infer([ev('a', 'shortlisted', 29, 'c1'), ev('b', 'bid_submitted', 29, 'c2')]);
-    const twoVerified = infer([ev('a', 'shortlisted', 29, 'c1', true), ev('b', 'bid_submitted', 29, 'c2')]);
-    const old = infer([ev('a', 'shortlisted', 29, 'c1', true), ev('b', 'bid_submitted', 29, 'c2')], 200);
+  it('the explanation says what the support is made of and how firm it is', () => {
+    const stated = infer([ev('a', 'budget_known', 29, 'c1'), ev('b', 'budget_approved', 29, 'c2')]);
+    expect(stated.explanation.strength).toBe('stated');
+    expect(stated.explanation.summary.params).toMatchObject({ strength: 'stated', kinds: 'stated:2' });
+    expect(stated.explanation.summary.text.en).toContain('(2 statements by contacts)');
+    expect(stated.explanation.summary.text.en).toContain('So far only what contacts said; a document or a public record would make it firm.');
+    expect(stated.explanation.summary.text['zh-CN']).toContain('（2 条联系人陈述）');
+    expect(stated.explanation.summary.text['zh-CN']).toContain('目前只有联系人的说法');
+    const seen = infer([ev('a', 'negotiation_meeting', 29, 'c1'), ev('b', 'price_concession', 29, 'c1')]);
+    expect(seen.explanation.strength).toBe('observed');
+    expect(seen.explanation.summary.text.en).toContain('(2 observations)');
+    expect(seen.explanation.summary.text.en).toContain('We saw it happen, but nothing is on paper yet.');
+    const mixed = infer([ev('a', 'tender_notice_published', 29), ev('b', 'invitation_received', 29, 'c1'), ev('c', 'demo_or_trial_requested', 29, 'c2'), ev('d', 'shortlisted', 29, 'c2')]);
+    expect(mixed.explanation.kinds).toEqual({ public_record: 1, documentary: 2, observed: 1 });
+    expect(mixed.explanation.summary.text.en).toContain('(2 documents, 1 public record, 1 observation)');
+    expect(mixed.explanation.summary.text['zh-CN']).toContain('（2 份书面文件、1 条公开记录、1 次我方所见）');
+    expect(strengthOf([])).toEqual({ kinds: {}, strength: null });
+  });
+  it('rises with confirming sources and verification, falls with age, through inferStage', () => {
+    const one = infer([ev('a', 'demo_or_trial_requested', 29, 'c1')]);
+    const sameContactAgain = infer([ev('a', 'demo_or_trial_requested', 29, 'c1'), ev('b', 'demo_or_trial_requested', 29, 'c1')]);
+    const two = infer([ev('a', 'demo_or_trial_requested', 29, 'c1'), ev('b', 'demo_or_trial_requested', 29, 'c2')]);
+    const twoVerified = infer([ev('a', 'demo_or_trial_requested', 29, 'c1', true), ev('b', 'demo_or_trial_requested', 29, 'c2')]);
+    const old = infer([ev('a', 'demo_or_trial_requested', 29, 'c1', true), ev('b', 'demo_or_trial_requested', 29, 'c2')], 200);
     expect(sameContactAgain.confidence).toBe(one.confidence);
     expect(two.confidence).toBeGreaterThan(one.confidence);
     expect(twoVerified.confidence).toBeGreaterThan(two.confidence);
@@ -225,8 +288,31 @@ describe('confidence', () => {
   });
   it('ages from the newest supporting piece, and future evidence counts as fresh', () => {
     const a = infer([ev('a', 'shortlisted', 0, 'c1'), ev('b', 'bid_submitted', 29, 'c1')]);
-    expect(a.confidence).toBe(inferenceConfidence({ independentContacts: 1, verified: 0, ageDays: 1 }));
-    expect(infer([ev('a', 'shortlisted', 40, 'c1')]).confidence).toBe(0.285);
+    expect(a.confidence).toBe(inferenceConfidence([p('shortlisted', 'c1'), p('bid_submitted', 'c1')], 1));
+    expect(infer([ev('a', 'demo_or_trial_requested', 40, 'c1')]).confidence).toBe(0.6);
+  });
+});
+
+describe('stageAtFirstContact', () => {
+  it('is null before any interaction', () => {
+    expect(stageAtFirstContact(INTERNAL_8, [ev('a', 'tender_notice_published', 1)], [])).toBeNull();
+  });
+  it('is what the first interaction itself reveals: a tender notice as the first contact means tendering', () => {
+    const first = stageAtFirstContact(INTERNAL_8, [ev('t', 'tender_notice_published', 3)], [{ occurredAt: at(3) }]);
+    expect(first).toEqual({ stageKey: 'tender_and_screening', at: at(3) });
+  });
+  it('counts what was known before it and nothing after', () => {
+    const evidence = [ev('n', 'need_expressed', 1, 'c1'), ev('c', 'criteria_draft_received', 10, 'c1'), ev('t', 'tender_notice_published', 20)];
+    expect(stageAtFirstContact(INTERNAL_8, evidence, [{ occurredAt: at(10) }, { occurredAt: at(20) }])!.stageKey).toBe('purchasing_criteria');
+    expect(stageAtFirstContact(INTERNAL_8, evidence, [{ occurredAt: at(5) }])!.stageKey).toBe('problem_and_need');
+    expect(stageAtFirstContact(INTERNAL_8, [], [{ occurredAt: at(5) }])!.stageKey).toBe('problem_and_need');
+  });
+  it('an interaction logged later but dated earlier becomes the first contact', () => {
+    const evidence = [ev('t', 'tender_notice_published', 20), ev('n', 'need_expressed', 2, 'c1')];
+    const loggedInOrder = [{ occurredAt: at(20) }];
+    expect(stageAtFirstContact(INTERNAL_8, evidence, loggedInOrder)!.stageKey).toBe('tender_and_screening');
+    const withAnEarlierOneLoggedAfter = [{ occurredAt: at(20) }, { occurredAt: at(2) }];
+    expect(stageAtFirstContact(INTERNAL_8, evidence, withAnEarlierOneLoggedAfter)).toEqual({ stageKey: 'problem_and_need', at: at(2) });
   });
 });
 

@@ -1,9 +1,9 @@
 // Stage inference (判断客户采购所处阶段, seed 003; domain.md §3): from the
 // evidence recorded on an opportunity, which stage of its process model the
 // customer's procurement has reached, how sure we are, and why.
-import type { EvidenceFact } from './evidence';
-import { getEvidenceType } from './evidence';
-import { defineCatalog, isoDate, messageFactory, type DisplayParams, type Message } from './i18n';
+import type { EvidenceFact, EvidenceKind } from './evidence';
+import { EVIDENCE_KINDS, evidenceKindOf, getEvidenceType } from './evidence';
+import { buildMessage, defineCatalog, isoDate, joinTexts, messageFactory, type DisplayParams, type Message, type Text } from './i18n';
 import { modelIndex, stageIndex, type ProcessModel } from './process-models';
 
 export type { EvidenceFact } from './evidence';
@@ -17,6 +17,7 @@ export interface InferenceInput {
 export interface SupportingEvidence {
   id: string;
   type: string;
+  kind: EvidenceKind;
   sourceContactId: string | null;
   verified: boolean;
   occurredAt: Date;
@@ -40,6 +41,10 @@ export interface Inference {
     /** Distinct contact ids among the supporting pieces, in order of first appearance. */
     sources: string[];
     independentContacts: number;
+    /** Supporting pieces per kind of evidence. */
+    kinds: Partial<Record<EvidenceKind, number>>;
+    /** The firmest kind among them: on paper or public (documented), seen by us (observed), or only said (stated). */
+    strength: EvidenceStrength | null;
     /** The latest step back, if any (it may since have been overtaken by later evidence). */
     stepBack: StepBackInfo | null;
     summary: Message;
@@ -47,6 +52,8 @@ export interface Inference {
     ignored: string[];
   };
 }
+
+export type EvidenceStrength = 'documented' | 'observed' | 'stated';
 
 export const INFERENCE_MESSAGES = defineCatalog({
   'inference.no_evidence': {
@@ -58,12 +65,12 @@ export const INFERENCE_MESSAGES = defineCatalog({
     en: '{ignored} {ignored|piece|pieces} of evidence {ignored|has|have} an unknown type and were ignored; no usable evidence yet, assuming the first stage, "{stage}".',
   },
   'inference.stage': {
-    'zh-CN': '{count} 条证据表明客户处于「{stage}」，来自 {contacts} 位独立联系人，其中 {verified} 条已核实。',
-    en: '{count} {count|piece|pieces} of evidence {count|places|place} the customer at "{stage}", from {contacts} independent {contacts|contact|contacts}, {verified} verified.',
+    'zh-CN': '{count} 条证据表明客户处于「{stage}」（{kinds}），来自 {contacts} 位独立联系人，其中 {verified} 条已核实。{strength}',
+    en: '{count} {count|piece|pieces} of evidence {count|places|place} the customer at "{stage}" ({kinds}), from {contacts} independent {contacts|contact|contacts}, {verified} verified. {strength}',
   },
   'inference.stage_after_step_back': {
-    'zh-CN': '{date}「{stepBackType}」使项目退回「{toStage}」。现有 {count} 条证据表明客户处于「{stage}」，来自 {contacts} 位独立联系人，其中 {verified} 条已核实。',
-    en: 'On {date}, "{stepBackType}" sent the project back to "{toStage}". {count} {count|piece|pieces} of evidence now {count|places|place} the customer at "{stage}", from {contacts} independent {contacts|contact|contacts}, {verified} verified.',
+    'zh-CN': '{date}「{stepBackType}」使项目退回「{toStage}」。现有 {count} 条证据表明客户处于「{stage}」（{kinds}），来自 {contacts} 位独立联系人，其中 {verified} 条已核实。{strength}',
+    en: 'On {date}, "{stepBackType}" sent the project back to "{toStage}". {count} {count|piece|pieces} of evidence now {count|places|place} the customer at "{stage}" ({kinds}), from {contacts} independent {contacts|contact|contacts}, {verified} verified. {strength}',
   },
   'stage.no_set': {
     'zh-CN': '未手动设定阶段，采用证据推断的「{inferred}」。',
@@ -88,33 +95,94 @@ export const INFERENCE_MESSAGES = defineCatalog({
 });
 const msg = messageFactory(INFERENCE_MESSAGES);
 
+/** "2 documents", "1 statement by contacts": how many supporting pieces of each kind. */
+export const EVIDENCE_KIND_COUNTS = defineCatalog<EvidenceKind>({
+  documentary: { 'zh-CN': '{n} 份书面文件', en: '{n} {n|document|documents}' },
+  public_record: { 'zh-CN': '{n} 条公开记录', en: '{n} public {n|record|records}' },
+  observed: { 'zh-CN': '{n} 次我方所见', en: '{n} {n|observation|observations}' },
+  stated: { 'zh-CN': '{n} 条联系人陈述', en: '{n} {n|statement|statements} by contacts' },
+});
+
+/** What the firmest kind of support means for the judgement. */
+export const EVIDENCE_STRENGTH_TEXT: Readonly<Record<EvidenceStrength, Text>> = {
+  documented: { 'zh-CN': '有书面文件或公开记录为证。', en: 'A document or public record shows it.' },
+  observed: { 'zh-CN': '我方亲眼所见，但尚无书面文件。', en: 'We saw it happen, but nothing is on paper yet.' },
+  stated: { 'zh-CN': '目前只有联系人的说法，一份书面文件或公开记录会让判断更可靠。', en: 'So far only what contacts said; a document or a public record would make it firm.' },
+};
+
+/**
+ * What one piece of support weighs, by its kind and whether we verified it: the
+ * chance, on its own, that the stage it shows is right.
+ */
+export const KIND_WEIGHT: Readonly<Record<EvidenceKind, { unverified: number; verified: number }>> = {
+  documentary: { unverified: 0.9, verified: 0.95 },
+  public_record: { unverified: 0.9, verified: 0.95 },
+  observed: { unverified: 0.6, verified: 0.8 },
+  stated: { unverified: 0.4, verified: 0.7 },
+};
+
+export interface ConfidencePiece {
+  type: string;
+  sourceContactId: string | null;
+  verified: boolean;
+}
+
+/**
+ * The independent source a piece comes from. A document or a public record
+ * stands on its own, whoever handed it over (two copies of one kind of document
+ * are one source); what was said or seen counts once per contact, however often
+ * they repeat it (and once per type when no contact is named).
+ */
+export function sourceOf(p: ConfidencePiece): string {
+  const kind = evidenceKindOf(p.type);
+  if (kind === 'documentary' || kind === 'public_record') return `record:${p.type}`;
+  return p.sourceContactId !== null ? `contact:${p.sourceContactId}` : `unattributed:${p.type}`;
+}
+
 const DAY_MS = 86_400_000;
 /** Days after which the freshness factor halves. */
 export const CONFIDENCE_HALF_LIFE_DAYS = 90;
-/** Factor applied when the only support is unverified and from at most one contact. */
-export const SINGLE_UNVERIFIED_FACTOR = 0.6;
 
 /**
- * Confidence in an inferred stage, from its supporting evidence:
+ * Confidence in an inferred stage, from its supporting evidence
+ * (docs/decisions/0006 has the reasoning):
  *
- *   sources   = 1 - 0.5^k          k = independent contacts confirming the stage
- *   checked   = 1 - 0.5^v          v = verified supporting items
- *   base      = 0.25 + 0.45·sources + 0.30·checked          (0.25 .. <1)
- *   penalty   = 0.6 if v = 0 and k ≤ 1 (only unverified, single-source support), else 1
- *   freshness = 0.5^(age / 90)     age = days since the newest supporting item (≥ 0)
- *   confidence = base · penalty · freshness, rounded to 3 decimals
+ *   w(piece)   = KIND_WEIGHT[kind][verified]       documentary / public record 0.9 (0.95),
+ *                                                  observed 0.6 (0.8), stated 0.4 (0.7)
+ *   w(source)  = the largest w among the pieces of one independent source (sourceOf)
+ *   support    = 1 − Π (1 − w(source))             independent sources back each other up
+ *   freshness  = 0.5^(age / 90)     age = days since the newest supporting item (≥ 0)
+ *   confidence = support · freshness, rounded to 3 decimals
  *
- * It never decreases when k or v grows and never increases when age grows.
- * Examples (fresh): one unverified contact 0.285; two unverified contacts 0.588;
- * one verified contact 0.625; two contacts, two verified 0.813.
+ * It never decreases when a piece is added or verified, and never increases with
+ * age. Worked examples (fresh): one contact said so on the phone 0.4, and the
+ * same contact saying it again still 0.4; two contacts 0.64; one contact,
+ * verified 0.7; a signed contract 0.9; a published tender notice and one
+ * contact 0.94; a signed contract 90 days old 0.45.
  */
-export function inferenceConfidence(f: { independentContacts: number; verified: number; ageDays: number }): number {
-  const k = Math.max(0, f.independentContacts);
-  const v = Math.max(0, f.verified);
-  const base = 0.25 + 0.45 * (1 - 0.5 ** k) + 0.3 * (1 - 0.5 ** v);
-  const penalty = v === 0 && k <= 1 ? SINGLE_UNVERIFIED_FACTOR : 1;
-  const freshness = 0.5 ** (Math.max(0, f.ageDays) / CONFIDENCE_HALF_LIFE_DAYS);
-  return Math.round(base * penalty * freshness * 1000) / 1000;
+export function inferenceConfidence(pieces: readonly ConfidencePiece[], ageDays: number): number {
+  const best = new Map<string, number>();
+  for (const p of pieces) {
+    const w = KIND_WEIGHT[evidenceKindOf(p.type)][p.verified ? 'verified' : 'unverified'];
+    const key = sourceOf(p);
+    if (w > (best.get(key) ?? 0)) best.set(key, w);
+  }
+  let doubt = 1;
+  for (const w of best.values()) doubt *= 1 - w;
+  const freshness = 0.5 ** (Math.max(0, ageDays) / CONFIDENCE_HALF_LIFE_DAYS);
+  return Math.round((1 - doubt) * freshness * 1000) / 1000;
+}
+
+/** The firmest kind among the pieces, and how many of each. */
+export function strengthOf(pieces: readonly { kind: EvidenceKind }[]): { kinds: Partial<Record<EvidenceKind, number>>; strength: EvidenceStrength | null } {
+  const kinds: Partial<Record<EvidenceKind, number>> = {};
+  for (const p of pieces) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
+  const strength: EvidenceStrength | null = kinds.documentary || kinds.public_record ? 'documented' : kinds.observed ? 'observed' : kinds.stated ? 'stated' : null;
+  return { kinds, strength };
+}
+
+function kindsText(kinds: Partial<Record<EvidenceKind, number>>): Text {
+  return joinTexts(EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => buildMessage(EVIDENCE_KIND_COUNTS, k, { n: kinds[k]! }).text));
 }
 
 /**
@@ -176,6 +244,8 @@ export function inferStage(input: InferenceInput): Inference {
         evidence: [],
         sources: [],
         independentContacts: 0,
+        kinds: {},
+        strength: null,
         stepBack: null,
         summary: ignored.length
           ? msg('inference.only_unknown_evidence', { stage: first.key, ignored: ignored.length }, display)
@@ -197,7 +267,7 @@ export function inferStage(input: InferenceInput): Inference {
     if (si !== final) continue;
     const t = e.occurredAt.getTime();
     if (effectiveStage(si, t, i, sbIndex, sbTime, sbStage) !== final) continue;
-    support.push({ id: e.id, type: e.type, sourceContactId: e.sourceContactId, verified: e.verified, occurredAt: e.occurredAt });
+    support.push({ id: e.id, type: e.type, kind: evidenceKindOf(e.type), sourceContactId: e.sourceContactId, verified: e.verified, occurredAt: e.occurredAt });
     if (e.sourceContactId !== null && !sources.includes(e.sourceContactId)) sources.push(e.sourceContactId);
     if (e.verified) verified++;
     if (t > newest) newest = t;
@@ -207,15 +277,13 @@ export function inferStage(input: InferenceInput): Inference {
   if (!sorted) support.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 
   const stage = model.stages[final]!;
-  const confidence = inferenceConfidence({
-    independentContacts: sources.length,
-    verified,
-    ageDays: (now.getTime() - newest) / DAY_MS,
-  });
+  const confidence = inferenceConfidence(support, (now.getTime() - newest) / DAY_MS);
+  const { kinds, strength } = strengthOf(support);
 
   let stepBack: StepBackInfo | null = null;
   let summary: Message;
-  const params = { stage: stage.key, count: support.length, contacts: sources.length, verified };
+  const params = { stage: stage.key, count: support.length, contacts: sources.length, verified, strength: strength!, kinds: EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => `${k}:${kinds[k]}`).join(',') };
+  const shown = { kinds: kindsText(kinds), strength: EVIDENCE_STRENGTH_TEXT[strength!] };
   if (sbIndex >= 0) {
     const sb = evidence[sbIndex]!;
     const to = model.stages[sbStage]!;
@@ -223,18 +291,34 @@ export function inferStage(input: InferenceInput): Inference {
     summary = msg(
       'inference.stage_after_step_back',
       { ...params, stepBackType: sb.type, toStage: to.key, date: isoDate(sb.occurredAt) },
-      { stage: stage.name, toStage: to.name, stepBackType: getEvidenceType(sb.type)!.label },
+      { stage: stage.name, toStage: to.name, stepBackType: getEvidenceType(sb.type)!.label, ...shown },
     );
   } else {
-    summary = msg('inference.stage', params, { stage: stage.name });
+    summary = msg('inference.stage', params, { stage: stage.name, ...shown });
   }
 
   return {
     stageKey: stage.key,
     stageIndex: final,
     confidence,
-    explanation: { evidence: support, sources, independentContacts: sources.length, stepBack, summary, ignored },
+    explanation: { evidence: support, sources, independentContacts: sources.length, kinds, strength, stepBack, summary, ignored },
   };
+}
+
+/**
+ * The stage the customer was at when we first met them: what the first
+ * interaction (the earliest by when it happened, whenever it was logged)
+ * reveals, its own evidence included, with everything known from before it.
+ * A first interaction that is a tender notice shows a customer already at
+ * tendering (seed 003: the criteria were written without us). Null before any
+ * interaction.
+ */
+export function stageAtFirstContact(model: ProcessModel, evidence: readonly EvidenceFact[], interactions: readonly { occurredAt: Date }[]): { stageKey: string; at: Date } | null {
+  let first = Infinity;
+  for (const i of interactions) first = Math.min(first, i.occurredAt.getTime());
+  if (first === Infinity) return null;
+  const known = evidence.filter((e) => e.occurredAt.getTime() <= first);
+  return { stageKey: inferStage({ model, evidence: known, now: new Date(first) }).stageKey, at: new Date(first) };
 }
 
 function effectiveStage(stage: number, time: number, i: number, sbIndex: number, sbTime: number, sbStage: number): number {

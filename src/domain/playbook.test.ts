@@ -5,8 +5,8 @@ import { evaluateRisks, type RiskContact, type RiskInput } from './risks';
 
 const T0 = Date.UTC(2024, 0, 1);
 const at = (day: number) => new Date(T0 + day * 86_400_000);
-const boss: RiskContact = { id: 'boss', roles: ['decision_maker'], isCoach: false, attitude: 'supporter', influence: 5 };
-const coach: RiskContact = { id: 'eng', roles: ['user'], isCoach: true, attitude: 'supporter', influence: 3 };
+const boss: RiskContact = { id: 'boss', name: '张院长', roles: ['decision_maker'], isCoach: false, attitude: 'supporter', influence: 5 };
+const coach: RiskContact = { id: 'eng', name: '李工', roles: ['user'], isCoach: true, attitude: 'supporter', influence: 3 };
 
 const riskInput = (over: Partial<RiskInput> = {}): RiskInput => ({
   model: INTERNAL_8,
@@ -102,6 +102,21 @@ describe('suggestNextActions', () => {
     expect(m.priority).toBe(1);
     expect(m.reason.code).toBe('risk.no_overall_view');
     expect(keys({ contacts: [coach], stageKey: 'problem_and_need' }).map(([k]) => k)).not.toContain('meet_decision_maker');
+  });
+  it('a decision maker known but never met is still to be met: the budget playbook keeps the action', () => {
+    const neverMet = [{ occurredAt: at(25), contactIds: ['eng'] }];
+    expect(keys({ stageKey: 'feasibility_and_budget', interactions: neverMet })).toContainEqual(['meet_decision_maker', 3]);
+    expect(keys({ stageKey: 'feasibility_and_budget' }).map(([k]) => k)).not.toContain('meet_decision_maker');
+    const urgent = suggest({ stageKey: 'purchasing_criteria', interactions: neverMet }).find((x) => x.key === 'meet_decision_maker')!;
+    expect(urgent.priority).toBe(1);
+    expect(urgent.reason.text.en).toContain('decision maker 张院长 known but never met');
+  });
+  it('other roles missing from the view → meet the rest of the buying center', () => {
+    const s = suggest({ stageKey: 'preferred_supplier' });
+    const m = s.find((x) => x.key === 'meet_buying_center')!;
+    expect(m.priority).toBe(1);
+    expect(m.reason.params).toMatchObject({ unknown: 'purchaser' });
+    expect(s.map((x) => x.key)).not.toContain('meet_decision_maker');
   });
   it('no coach → cultivate one; the project-team playbook then keeps it', () => {
     expect(keys({ contacts: [boss], stageKey: 'feasibility_and_budget' })).toContainEqual(['cultivate_coach', 3]);

@@ -6,7 +6,7 @@
 import { defineCatalog, messageFactory, type Message, type Text } from './i18n';
 import type { FactKind } from './labels';
 import { firstMilestone, getStage, type PlaybookKey } from './process-models';
-import type { Risk, RiskCode, RiskInput } from './risks';
+import { engagedContacts, type Risk, type RiskCode, type RiskInput } from './risks';
 
 export const ACTION_KEYS = [
   // gap- and risk-driven
@@ -15,6 +15,7 @@ export const ACTION_KEYS = [
   'learn_decision_criteria',
   'confirm_with_second_contact',
   'meet_decision_maker',
+  'meet_buying_center',
   'cultivate_coach',
   'widen_contacts',
   'reconnect',
@@ -60,6 +61,7 @@ export const ACTIONS: Readonly<Record<ActionKey, ActionDef>> = {
   learn_decision_criteria: a('了解采购标准', 'Learn the decision criteria', '标准决定谁能中标', 'The criteria decide who can win'),
   confirm_with_second_contact: a('向第二位联系人核实信息', 'Confirm with a second contact', '单一来源的信息可能不实', 'Single-source information may be false'),
   meet_decision_maker: a('拜见决策者（老板）', 'Meet the decision maker', '预算不足时往往要老板批准，这是见老板的机会', 'A short budget usually goes to the boss: the moment to meet them'),
+  meet_buying_center: a('见到采购小组的每个角色', 'Meet every role of the buying center', '只接触采购小组的一部分，就看不到全局', 'Meeting only part of the buying center hides the whole picture'),
   cultivate_coach: a('培养内部教练', 'Cultivate a coach', '教练提供真实的内部信息', 'A coach gives truthful inside information'),
   widen_contacts: a('拓展更多联系人', 'Widen contacts', '多渠道才能验证信息真伪', 'Several channels let you check what you hear'),
   reconnect: a('尽快重新联系客户', 'Reconnect with the customer', '避免错过客户的新进展', 'Do not miss what the customer did meanwhile'),
@@ -183,7 +185,9 @@ export function suggestNextActions(input: PlaybookInput): Suggestion[] {
 
   for (const risk of input.risks) {
     const r = RISK_ACTIONS[risk.code];
-    add(r.action, r.priority, risk.message);
+    // No overall view: meet the decision maker when that is the gap, else the others.
+    const action = risk.code === 'no_overall_view' && !`${risk.message.params.unknown},${risk.message.params.notMet}`.split(',').includes('decision_maker') ? 'meet_buying_center' : r.action;
+    add(action, r.priority, risk.message);
   }
 
   const hasFact = (kind: FactKind) => input.facts.some((f) => f.kind === kind);
@@ -194,13 +198,15 @@ export function suggestNextActions(input: PlaybookInput): Suggestion[] {
   if (first >= 4 && !hasFact('decision_criteria')) missingFact('decision_criteria', 'learn_decision_criteria', first >= 5 ? 1 : 2);
 
   const hasDecisionMaker = input.contacts.some((c) => c.roles.includes('decision_maker'));
+  const engaged = engagedContacts(input.interactions);
+  const metDecisionMaker = input.contacts.some((c) => c.roles.includes('decision_maker') && engaged.has(c.id));
   const hasCoach = input.contacts.some((c) => c.isCoach);
   if (last >= 2 && !hasDecisionMaker) add('meet_decision_maker', 2, msg('playbook.no_decision_maker'));
   if (last >= 2 && !hasCoach) add('cultivate_coach', 3, msg('playbook.no_coach_yet'));
 
   const done: Partial<Record<ActionKey, boolean>> = {
     learn_budget: hasFact('budget'),
-    meet_decision_maker: hasDecisionMaker,
+    meet_decision_maker: metDecisionMaker,
     cultivate_coach: hasCoach,
   };
   const playbook = PLAYBOOKS[stage.playbookKey as PlaybookKey] ?? [];

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_8, PURCHASING_CYCLE_5, validateProcessModel, type ProcessModel } from './process-models';
 import {
+  buyingCenterGaps,
   DEFAULT_RISK_THRESHOLDS,
+  engagedContacts,
   evaluateRisks,
+  neededRoles,
+  pendingRiskChecks,
   informationIslandLimit,
   RISK_CODES,
   RISK_TITLES,
@@ -16,8 +20,9 @@ import {
 const T0 = Date.UTC(2024, 0, 1);
 const at = (day: number) => new Date(T0 + day * 86_400_000);
 
-const boss: RiskContact = { id: 'boss', roles: ['decision_maker'], isCoach: false, attitude: 'supporter', influence: 5 };
-const engineer: RiskContact = { id: 'eng', roles: ['user', 'influencer'], isCoach: true, attitude: 'neutral', influence: 3 };
+const boss: RiskContact = { id: 'boss', name: '张院长', roles: ['decision_maker'], isCoach: false, attitude: 'supporter', influence: 5 };
+const engineer: RiskContact = { id: 'eng', name: '李工', roles: ['user', 'influencer'], isCoach: true, attitude: 'neutral', influence: 3 };
+const buyer: RiskContact = { id: 'buy', name: '王主任', roles: ['purchaser'], isCoach: false, attitude: 'neutral', influence: 3 };
 
 /** A healthy open opportunity at "project and team": no risk fires. */
 const base = (over: Partial<RiskInput> = {}): RiskInput => ({
@@ -135,8 +140,9 @@ describe('single_channel', () => {
   it('fires when every interaction goes through one contact, from the minimum count on', () => {
     const r = risk(base({ interactions: with1(3) }), 'single_channel')!;
     expect(r.severity).toBe('high');
-    expect(r.message.params).toEqual({ contactId: 'boss', count: 3, total: 3, percent: 100 });
-    expect(r.message.text.en).toBe('3 of 3 interactions with the customer (100%) were with the same single contact; nothing can be cross-checked.');
+    expect(r.message.params).toEqual({ contactId: 'boss', count: 3, total: 3, percent: 100, min: 3 });
+    expect(r.message.text.en).toBe('3 of 3 interactions with the customer (100%) were with the same single contact; nothing can be cross-checked (judged from 3 such interactions on).');
+    expect(r.message.text['zh-CN']).toBe('3 次有客户参与的互动中，3 次（100%）只有同一位联系人，信息无法交叉验证（满 3 次这样的互动才判断）。');
     expect(codes(base({ interactions: with1(2) }))).toEqual([]);
   });
   it('fires at the share threshold, not below it', () => {
@@ -152,21 +158,85 @@ describe('single_channel', () => {
   });
 });
 
-describe('no_overall_view', () => {
+describe('no_overall_view: known is not engaged', () => {
   it('fires from the evaluate backbone when no decision maker is known', () => {
     const r = risk(base({ stageKey: 'purchasing_criteria', contacts: [engineer] }), 'no_overall_view')!;
     expect(r.severity).toBe('high');
-    expect(r.message.params).toEqual({ stage: 'purchasing_criteria', roles: 'user,influencer' });
-    expect(r.message.text['zh-CN']).toBe('客户已到「建立采购标准」，仍不知道谁是决策者（已知角色：使用者、影响者）。');
+    expect(r.message.params).toEqual({ stage: 'purchasing_criteria', unknown: 'decision_maker', notMet: '', contactIds: '' });
+    expect(r.message.text['zh-CN']).toBe('客户已到「建立采购标准」，我们只接触了采购小组的一部分：还不知道谁是决策者。');
+    expect(r.message.text.en).toBe('The customer is at "Purchasing criteria set" and we have met only part of the buying center: no decision maker known.');
     expect(codes(base({ stageKey: 'project_and_team', contacts: [engineer] }))).toEqual([]);
     expect(codes(base({ stageKey: 'purchasing_criteria' }))).toEqual([]);
   });
+  it('a decision maker recorded but never in an interaction is named as known but never met', () => {
+    const interactions = [
+      { occurredAt: at(25), contactIds: ['eng'] },
+      { occurredAt: at(28), contactIds: ['eng', 'other'] },
+    ];
+    const r = risk(base({ stageKey: 'purchasing_criteria', interactions }), 'no_overall_view')!;
+    expect(r.severity).toBe('high');
+    expect(r.message.params).toEqual({ stage: 'purchasing_criteria', unknown: '', notMet: 'decision_maker', contactIds: 'boss' });
+    expect(r.message.text.en).toBe('The customer is at "Purchasing criteria set" and we have met only part of the buying center: decision maker 张院长 known but never met.');
+    expect(r.message.text['zh-CN']).toBe('客户已到「建立采购标准」，我们只接触了采购小组的一部分：已知决策者张院长，但从未接触。');
+    // One meeting with the boss closes the gap.
+    expect(codes(base({ stageKey: 'purchasing_criteria', interactions: [...interactions, { occurredAt: at(29), contactIds: ['boss', 'eng'] }] }))).toEqual([]);
+  });
+  it('from the decision on, the purchaser is needed too; several people of one role are all named', () => {
+    const boss2: RiskContact = { ...boss, id: 'boss2', name: '赵书记' };
+    const interactions = [{ occurredAt: at(28), contactIds: ['eng'] }, { occurredAt: at(29), contactIds: ['eng'] }, { occurredAt: at(29.5), contactIds: ['buy', 'eng'] }];
+    const r = risk(base({ stageKey: 'preferred_supplier', contacts: [boss, boss2, engineer], interactions }), 'no_overall_view')!;
+    expect(r.message.params).toMatchObject({ unknown: 'purchaser', notMet: 'decision_maker', contactIds: 'boss,boss2' });
+    expect(r.message.text.en).toBe('The customer is at "Preferred supplier chosen" and we have met only part of the buying center: decision maker 张院长, 赵书记 known but never met, no purchaser known.');
+    expect(r.message.text['zh-CN']).toContain('已知决策者张院长、赵书记，但从未接触、还不知道谁是采购者');
+    // Only the purchaser missing: medium.
+    const onlyPurchaser = risk(base({ stageKey: 'preferred_supplier', contacts: [boss, engineer, buyer] }), 'no_overall_view')!;
+    expect(onlyPurchaser.severity).toBe('medium');
+    expect(onlyPurchaser.message.params).toMatchObject({ unknown: '', notMet: 'purchaser', contactIds: 'buy' });
+    expect(codes(base({ stageKey: 'preferred_supplier', contacts: [boss, engineer, buyer], interactions: [...base().interactions, { occurredAt: at(29), contactIds: ['buy'] }] }))).toEqual([]);
+  });
+  it('the users are needed from the evaluation on', () => {
+    const r = risk(base({ stageKey: 'purchasing_criteria', contacts: [boss], interactions: [{ occurredAt: at(28), contactIds: ['boss', 'x'] }] }), 'no_overall_view')!;
+    expect(r.severity).toBe('medium');
+    expect(r.message.params).toMatchObject({ unknown: 'user' });
+    expect(r.message.text.en).toContain('no user known');
+  });
   it('says when no role at all is known', () => {
     const r = risk(base({ stageKey: 'purchasing_criteria', contacts: [] }), 'no_overall_view')!;
-    expect(r.message.text.en).toBe('The customer is at "Purchasing criteria set" and no decision maker is known (roles known: none).');
+    expect(r.message.text.en).toBe('The customer is at "Purchasing criteria set" and we have met only part of the buying center: no decision maker known, no user known.');
   });
   it('follows the configured backbone', () => {
     expect(codes(base({ contacts: [engineer] }), { ...DEFAULT_RISK_THRESHOLDS, decisionMakerBackbone: 'research' })).toEqual(['no_overall_view']);
+    expect(neededRoles('research', { ...DEFAULT_RISK_THRESHOLDS, decisionMakerBackbone: 'research' })).toEqual(['decision_maker']);
+    expect(neededRoles('need', DEFAULT_RISK_THRESHOLDS)).toEqual([]);
+    expect(neededRoles('evaluate', DEFAULT_RISK_THRESHOLDS)).toEqual(['decision_maker', 'user']);
+    expect(neededRoles('use', DEFAULT_RISK_THRESHOLDS)).toEqual(['decision_maker', 'user', 'purchaser']);
+  });
+  it('engagement comes from the interactions, and gaps list the roles in order', () => {
+    expect([...engagedContacts([{ occurredAt: at(1), contactIds: ['a', 'b'] }, { occurredAt: at(2), contactIds: ['b', 'c'] }])]).toEqual(['a', 'b', 'c']);
+    const gaps = buyingCenterGaps({ contacts: [boss, engineer], interactions: [{ occurredAt: at(1), contactIds: ['eng'] }] }, ['decision_maker', 'user', 'purchaser']);
+    expect(gaps.map((g) => [g.role, g.status, g.contacts.map((c) => c.id)])).toEqual([
+      ['decision_maker', 'not_met', ['boss']],
+      ['purchaser', 'unknown', []],
+    ]);
+  });
+});
+
+describe('pendingRiskChecks: single channel says what it waits for', () => {
+  it('says how many interactions single channel waits for, until there are that many', () => {
+    expect(pendingRiskChecks(base({ interactions: [] }))).toEqual([
+      {
+        code: 'risk.single_channel_pending',
+        params: { min: 3, count: 0 },
+        text: { 'zh-CN': '信息渠道单一：有客户参与的互动满 3 次才判断，目前 0 次。', en: 'Single channel: judged once there are 3 interactions with customer contacts; 0 so far.' },
+      },
+    ]);
+    const two = [{ occurredAt: at(1), contactIds: ['boss'] }, { occurredAt: at(2), contactIds: ['boss'] }, { occurredAt: at(3), contactIds: [] }];
+    expect(pendingRiskChecks(base({ interactions: two }))[0]!.params).toEqual({ min: 3, count: 2 });
+    expect(pendingRiskChecks(base())).toEqual([]);
+    expect(pendingRiskChecks(base({ interactions: two }), { ...DEFAULT_RISK_THRESHOLDS, singleChannelMinInteractions: 2 })).toEqual([]);
+    expect(pendingRiskChecks(base({ interactions: two }), { ...DEFAULT_RISK_THRESHOLDS, singleChannelMinInteractions: 5 })[0]!.text.en).toBe('Single channel: judged once there are 5 interactions with customer contacts; 2 so far.');
+    expect(pendingRiskChecks({ ...base({ interactions: [] }), outcome: 'won' })).toEqual([]);
+    expect(pendingRiskChecks(base({ interactions: [] }), undefined)[0]!.params.min).toBe(3);
   });
 });
 

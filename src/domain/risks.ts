@@ -103,6 +103,8 @@ export interface RiskFact {
 }
 export interface RiskContact {
   id: string;
+  /** Shown in messages that name people (known but never met). */
+  name: string;
   roles: readonly BuyingRole[];
   isCoach: boolean;
   attitude: Attitude;
@@ -128,7 +130,7 @@ export interface RiskInput {
   facts: readonly RiskFact[];
   contacts: readonly RiskContact[];
   interactions: readonly RiskInteraction[];
-  /** The stage the customer was in when we first interacted. */
+  /** The stage the customer was in when we first interacted (inference.stageAtFirstContact). */
   firstInteractionStageKey: string | null;
   competitors: readonly RiskCompetitor[];
   /** This organization's p-th percentile of days in this stage (null: not enough history). */
@@ -142,13 +144,19 @@ export const RISK_MESSAGES = defineCatalog({
     en: '{facts}: not verified and fewer than {min} independent sources; it may not be true.',
   },
   'risk.single_channel': {
-    'zh-CN': '{total} 次有客户参与的互动中，{count} 次（{percent}%）只有同一位联系人，信息无法交叉验证。',
-    en: '{count} of {total} interactions with the customer ({percent}%) were with the same single contact; nothing can be cross-checked.',
+    'zh-CN': '{total} 次有客户参与的互动中，{count} 次（{percent}%）只有同一位联系人，信息无法交叉验证（满 {min} 次这样的互动才判断）。',
+    en: '{count} of {total} interactions with the customer ({percent}%) were with the same single contact; nothing can be cross-checked (judged from {min} such interactions on).',
+  },
+  'risk.single_channel_pending': {
+    'zh-CN': '信息渠道单一：有客户参与的互动满 {min} 次才判断，目前 {count} 次。',
+    en: 'Single channel: judged once there are {min} interactions with customer contacts; {count} so far.',
   },
   'risk.no_overall_view': {
-    'zh-CN': '客户已到「{stage}」，仍不知道谁是决策者（已知角色：{roles}）。',
-    en: 'The customer is at "{stage}" and no decision maker is known (roles known: {roles}).',
+    'zh-CN': '客户已到「{stage}」，我们只接触了采购小组的一部分：{gaps}。',
+    en: 'The customer is at "{stage}" and we have met only part of the buying center: {gaps}.',
   },
+  'risk.role_unknown': { 'zh-CN': '还不知道谁是{role}', en: 'no {role} known' },
+  'risk.role_not_met': { 'zh-CN': '已知{role}{names}，但从未接触', en: '{role} {names} known but never met' },
   'risk.no_coach': {
     'zh-CN': '客户已到「{stage}」（里程碑 {milestone}，阈值 {threshold}），还没有内部教练。',
     en: 'The customer is at "{stage}" (milestone {milestone}, threshold {threshold}) and we have no coach inside.',
@@ -174,11 +182,78 @@ export const RISK_MESSAGES = defineCatalog({
     en: 'In "{stage}" for {days} days, longer than this organization\'s {percentile}th percentile for it ({limit} days).',
   },
   'risk.fact_sources': { 'zh-CN': '{fact}（{sources} 个来源）', en: '{fact} ({sources} {sources|source|sources})' },
-  'risk.none': { 'zh-CN': '无', en: 'none' },
 });
 const msg = messageFactory(RISK_MESSAGES);
 
 const SEVERITY_RANK: Readonly<Record<RiskSeverity, number>> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * From which backbone each role of the buying center must be part of our view:
+ * the decision maker from thresholds.decisionMakerBackbone (evaluation by
+ * default); the users from evaluation (they shape the specification and the
+ * criteria); the purchaser from the decision (price, payment terms, contract).
+ * Influencers and supervisors are not always there, so they are not required.
+ */
+export const ROLE_NEEDED_FROM: Readonly<Partial<Record<BuyingRole, Backbone>>> = Object.freeze({ user: 'evaluate', purchaser: 'decide' });
+
+/** The roles the stage needs in our view, in BUYING_ROLE order. */
+export function neededRoles(backbone: Backbone, thresholds: RiskThresholds): BuyingRole[] {
+  const bb = backboneIndex(backbone);
+  const from: Partial<Record<BuyingRole, Backbone>> = { decision_maker: thresholds.decisionMakerBackbone, ...ROLE_NEEDED_FROM };
+  return (Object.keys(BUYING_ROLE_LABELS) as BuyingRole[]).filter((r) => from[r] !== undefined && bb >= backboneIndex(from[r]!));
+}
+
+/** Contacts who took part in at least one of the interactions. */
+export function engagedContacts(interactions: readonly RiskInteraction[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of interactions) for (const id of i.contactIds) out.add(id);
+  return out;
+}
+
+export interface BuyingCenterGap {
+  role: BuyingRole;
+  /** unknown: nobody with the role is recorded; not_met: recorded, never in an interaction. */
+  status: 'unknown' | 'not_met';
+  /** The contacts with the role who were never met. */
+  contacts: readonly RiskContact[];
+}
+
+/** The needed roles with no engaged contact (seed 003: contacting only part of the buying center). */
+export function buyingCenterGaps(input: Pick<RiskInput, 'contacts' | 'interactions'>, roles: readonly BuyingRole[]): BuyingCenterGap[] {
+  const engaged = engagedContacts(input.interactions);
+  const gaps: BuyingCenterGap[] = [];
+  for (const role of roles) {
+    const withRole = input.contacts.filter((c) => c.roles.includes(role));
+    if (withRole.some((c) => engaged.has(c.id))) continue;
+    gaps.push({ role, status: withRole.length ? 'not_met' : 'unknown', contacts: withRole });
+  }
+  return gaps;
+}
+
+const roleInSentence = (role: BuyingRole): Text => ({ 'zh-CN': BUYING_ROLE_LABELS[role]['zh-CN'], en: BUYING_ROLE_LABELS[role].en.toLowerCase() });
+
+function gapText(g: BuyingCenterGap): Text {
+  if (g.status === 'unknown') return msg('risk.role_unknown', { role: g.role }, { role: roleInSentence(g.role) }).text;
+  const names = g.contacts.map((c) => c.name);
+  return msg('risk.role_not_met', { role: g.role }, { role: roleInSentence(g.role), names: { 'zh-CN': names.join('、'), en: names.join(', ') } }).text;
+}
+
+/** Interactions that had at least one customer contact in them. */
+function interactionsWithContacts(interactions: readonly RiskInteraction[]): number {
+  let n = 0;
+  for (const i of interactions) if (i.contactIds.length > 0) n++;
+  return n;
+}
+
+/**
+ * Checks that wait for more data before they judge, said in words so the seller
+ * knows why a risk is not (yet) raised: single channel below its threshold.
+ */
+export function pendingRiskChecks(input: Pick<RiskInput, 'outcome' | 'interactions'>, thresholds: RiskThresholds = DEFAULT_RISK_THRESHOLDS): Message[] {
+  if (input.outcome !== 'open') return [];
+  const count = interactionsWithContacts(input.interactions);
+  return count < thresholds.singleChannelMinInteractions ? [msg('risk.single_channel_pending', { min: thresholds.singleChannelMinInteractions, count })] : [];
+}
 
 /** Days without interaction the stage tolerates: an organization's own model decides per stage (0 = threshold); built-in models follow the thresholds. */
 export function informationIslandLimit(model: ProcessModel, stage: StageDef, thresholds: RiskThresholds): number {
@@ -225,11 +300,9 @@ export function evaluateRisks(input: RiskInput, thresholds: RiskThresholds = DEF
   }
 
   // 2. Single channel: most interactions held with one contact alone.
-  let withContacts = 0;
+  const withContacts = interactionsWithContacts(input.interactions);
   const alone = new Map<string, number>();
   for (const i of input.interactions) {
-    if (i.contactIds.length === 0) continue;
-    withContacts++;
     if (i.contactIds.length === 1) {
       const id = i.contactIds[0]!;
       alone.set(id, (alone.get(id) ?? 0) + 1);
@@ -244,21 +317,23 @@ export function evaluateRisks(input: RiskInput, thresholds: RiskThresholds = DEF
       risks.push({
         code: 'single_channel',
         severity: share === 1 ? 'high' : 'medium',
-        message: msg('risk.single_channel', { contactId: topId, count: top, total: withContacts, percent: Math.round(share * 100) }),
+        message: msg('risk.single_channel', { contactId: topId, count: top, total: withContacts, percent: Math.round(share * 100), min: thresholds.singleChannelMinInteractions }),
       });
     }
   }
 
-  // 3. No overall view: far enough along and no decision maker known.
-  if (bb >= backboneIndex(thresholds.decisionMakerBackbone) && !input.contacts.some((c) => c.roles.includes('decision_maker'))) {
-    const known = [...new Set(input.contacts.flatMap((c) => c.roles))];
+  // 3. No overall view: a role the stage needs has nobody we have met (known is not engaged).
+  const gaps = buyingCenterGaps(input, neededRoles(stage.backbone, thresholds));
+  if (gaps.length) {
+    const unknown = gaps.filter((g) => g.status === 'unknown').map((g) => g.role);
+    const notMet = gaps.filter((g) => g.status === 'not_met');
     risks.push({
       code: 'no_overall_view',
-      severity: 'high',
+      severity: gaps.some((g) => g.role === 'decision_maker') ? 'high' : 'medium',
       message: msg(
         'risk.no_overall_view',
-        { stage: stage.key, roles: known.join(',') },
-        { ...stageDisplay, roles: known.length ? joinTexts(known.map((r) => BUYING_ROLE_LABELS[r])) : RISK_MESSAGES['risk.none'] },
+        { stage: stage.key, unknown: unknown.join(','), notMet: notMet.map((g) => g.role).join(','), contactIds: notMet.flatMap((g) => g.contacts.map((c) => c.id)).join(',') },
+        { ...stageDisplay, gaps: joinTexts(gaps.map(gapText)) },
       ),
     });
   }

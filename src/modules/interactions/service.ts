@@ -140,7 +140,8 @@ async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, 
   const counters = {
     interactionCount: o.interactionCount + 1,
     lastInteractionAt: !o.lastInteractionAt || occurredAt > o.lastInteractionAt ? occurredAt : o.lastInteractionAt,
-    ...(!o.firstInteractionAt || occurredAt < o.firstInteractionAt ? { firstInteractionAt: occurredAt, firstInteractionStage: o.firstInteractionAt ? o.firstInteractionStage : o.stage } : {}),
+    // The stage at first contact follows from the first interaction's evidence (planReanalysis).
+    ...(!o.firstInteractionAt || occurredAt < o.firstInteractionAt ? { firstInteractionAt: occurredAt } : {}),
   };
   // The opportunity as these writes leave it, for the re-analysis.
   const after: AnalysisRow = {

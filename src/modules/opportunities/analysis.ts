@@ -2,9 +2,22 @@
 // explanation, the comparison with the stage the owner set, risks, next-action
 // suggestions and the buying-center view. Pure: takes the loaded AnalysisRow.
 import { BUYING_ROLES, type BuyingRole } from '../../domain/labels';
-import { EVIDENCE_TYPES } from '../../domain/evidence';
-import { compareWithSet, inferStage, type Inference } from '../../domain/inference';
-import { DEFAULT_RISK_THRESHOLDS, evaluateRisks, RISK_CODES, riskTitle, type Risk, type RiskInput, type RiskThresholds } from '../../domain/risks';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_TYPES } from '../../domain/evidence';
+import { compareWithSet, inferStage, stageAtFirstContact, type Inference } from '../../domain/inference';
+import type { Message } from '../../domain/i18n';
+import { getStage } from '../../domain/process-models';
+import {
+  buyingCenterGaps,
+  DEFAULT_RISK_THRESHOLDS,
+  evaluateRisks,
+  neededRoles,
+  pendingRiskChecks,
+  RISK_CODES,
+  riskTitle,
+  type Risk,
+  type RiskInput,
+  type RiskThresholds,
+} from '../../domain/risks';
 import { suggestNextActions } from '../../domain/playbook';
 import type { ProcessModel } from '../../domain/process-models';
 import type { AnalysisRow } from './repository';
@@ -13,8 +26,13 @@ export interface Analysis {
   inference: Inference;
   comparison: ReturnType<typeof compareWithSet>;
   risks: Risk[];
+  /** Checks that wait for more data before judging (e.g. single channel). */
+  pending: Message[];
   suggestions: ReturnType<typeof suggestNextActions>;
   riskInput: RiskInput;
+  thresholds: RiskThresholds;
+  /** The stage the first interaction revealed (entered late is judged from it). */
+  firstContact: { stageKey: string; at: Date } | null;
 }
 
 export function thresholdsOf(row: Pick<AnalysisRow, 'riskThresholds'>): RiskThresholds {
@@ -23,11 +41,10 @@ export function thresholdsOf(row: Pick<AnalysisRow, 'riskThresholds'>): RiskThre
 
 export function analyse(row: AnalysisRow, model: ProcessModel, now: Date): Analysis {
   const o = row.opp;
-  const inference = inferStage({
-    model,
-    now,
-    evidence: row.evidence.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
-  });
+  const evidence = row.evidence.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) }));
+  const interactions = row.interactions.map((i) => ({ occurredAt: new Date(i.occurredAt), contactIds: i.contactIds }));
+  const inference = inferStage({ model, now, evidence });
+  const firstContact = stageAtFirstContact(model, evidence, interactions);
   const effective = o.stageSet ?? inference.stageKey;
   const riskInput: RiskInput = {
     model,
@@ -36,16 +53,17 @@ export function analyse(row: AnalysisRow, model: ProcessModel, now: Date): Analy
     stageEnteredAt: o.stageEnteredAt,
     createdAt: o.createdAt,
     facts: row.facts.map((f) => ({ kind: f.kind as never, sourceContactIds: f.sourceContactIds, verified: f.verified })),
-    contacts: row.contacts.map((c) => ({ id: c.id, roles: c.roles as BuyingRole[], isCoach: c.isCoach, attitude: c.attitude as never, influence: c.influence })),
-    interactions: row.interactions.map((i) => ({ occurredAt: new Date(i.occurredAt), contactIds: i.contactIds })),
-    firstInteractionStageKey: o.firstInteractionStage,
+    contacts: row.contacts.map((c) => ({ id: c.id, name: c.name, roles: c.roles as BuyingRole[], isCoach: c.isCoach, attitude: c.attitude as never, influence: c.influence })),
+    interactions,
+    firstInteractionStageKey: firstContact?.stageKey ?? null,
     competitors: row.competitors.map((c) => ({ position: c.position as never, name: c.name })),
     stageDurationP75Days: row.stageDurationP75[`${o.processModel}:${effective}`] ?? null,
     now,
   };
-  const risks = evaluateRisks(riskInput, thresholdsOf(row));
+  const thresholds = thresholdsOf(row);
+  const risks = evaluateRisks(riskInput, thresholds);
   const suggestions = suggestNextActions({ ...riskInput, risks, openTaskKeys: row.openTaskKeys });
-  return { inference, comparison: compareWithSet(model, o.stageSet, inference), risks, suggestions, riskInput };
+  return { inference, comparison: compareWithSet(model, o.stageSet, inference), risks, pending: pendingRiskChecks(riskInput, thresholds), suggestions, riskInput, thresholds, firstContact };
 }
 
 const evidenceLabel = new Map<string, { 'zh-CN': string; en: string }>(EVIDENCE_TYPES.map((e) => [e.key, e.label]));
@@ -62,6 +80,9 @@ export function presentAnalysis(row: AnalysisRow, a: Analysis) {
     }
   }
   const present = new Set(row.contacts.flatMap((c) => c.roles));
+  const stage = getStage(a.riskInput.model, a.riskInput.stageKey);
+  const needed = stage ? neededRoles(stage.backbone, a.thresholds) : [];
+  const gaps = new Map(buyingCenterGaps(a.riskInput, needed).map((g) => [g.role, g.status]));
   return {
     inference: {
       stageKey: a.inference.stageKey,
@@ -70,12 +91,16 @@ export function presentAnalysis(row: AnalysisRow, a: Analysis) {
         id: e.id,
         type: e.type,
         label: evidenceLabel.get(e.type) ?? { 'zh-CN': e.type, en: e.type },
+        kind: e.kind,
+        kindLabel: EVIDENCE_KIND_LABELS[e.kind],
         sourceContactId: e.sourceContactId,
         sourceContactName: e.sourceContactId ? names.get(e.sourceContactId) ?? null : null,
         verified: e.verified,
         occurredAt: new Date(e.occurredAt).toISOString(),
       })),
       independentContacts: a.inference.explanation.independentContacts,
+      kinds: a.inference.explanation.kinds,
+      strength: a.inference.explanation.strength,
       stepBack: a.inference.explanation.stepBack
         ? { ...a.inference.explanation.stepBack, at: new Date(a.inference.explanation.stepBack.at).toISOString() }
         : null,
@@ -83,6 +108,8 @@ export function presentAnalysis(row: AnalysisRow, a: Analysis) {
       comparison: a.comparison,
     },
     risks: a.risks.map((r) => ({ code: r.code, severity: r.severity, title: riskTitle(r.code), message: r.message })),
+    risksPending: a.pending,
+    firstContact: a.firstContact ? { stageKey: a.firstContact.stageKey, at: a.firstContact.at.toISOString() } : null,
     suggestions: a.suggestions,
     buyingCenter: {
       members: row.contacts
@@ -96,9 +123,12 @@ export function presentAnalysis(row: AnalysisRow, a: Analysis) {
           attitude: c.attitude as never,
           influence: c.influence,
           interactions: counts.get(c.id)?.n ?? 0,
+          engaged: counts.has(c.id),
           lastContactAt: counts.get(c.id)?.last ? new Date(counts.get(c.id)!.last!).toISOString() : null,
         })),
       missingRoles: BUYING_ROLES.filter((r) => !present.has(r)),
+      /** The roles this stage needs, and whether we have met someone in each. */
+      neededRoles: needed.map((role) => ({ role, status: gaps.get(role) ?? ('engaged' as const) })),
       hasCoach: row.contacts.some((c) => c.isCoach),
     },
   };

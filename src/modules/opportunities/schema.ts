@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUYING_ROLES, ATTITUDES, FACT_KINDS, OPPORTUNITY_SOURCES, OUTCOMES, INDUSTRIES } from '../../domain/labels';
 import { RISK_CODES } from '../../domain/risks';
+import { EVIDENCE_KINDS } from '../../domain/evidence';
 import { Cursor, DateOnly, Limit, LocalizedText, Message, Timestamp, Uuid, csv } from '../shared/http';
 import { CompetitorPosition } from '../competitors/schema';
 
@@ -101,8 +102,20 @@ export const OpportunitySummary = z
   })
   .meta({ id: 'OpportunitySummary' });
 
+export const EvidenceKindEnum = z.enum(EVIDENCE_KINDS).meta({ id: 'EvidenceKind', description: 'How the evidence is known: a document, a public record, seen by us, or said by a contact.' });
+
 export const EvidenceRef = z
-  .object({ id: Uuid, type: z.string(), label: LocalizedText, sourceContactId: Uuid.nullable(), sourceContactName: z.string().nullable(), verified: z.boolean(), occurredAt: Timestamp })
+  .object({
+    id: Uuid,
+    type: z.string(),
+    label: LocalizedText,
+    kind: EvidenceKindEnum,
+    kindLabel: LocalizedText,
+    sourceContactId: Uuid.nullable(),
+    sourceContactName: z.string().nullable(),
+    verified: z.boolean(),
+    occurredAt: Timestamp,
+  })
   .meta({ id: 'EvidenceRef' });
 
 export const Inference = z
@@ -111,6 +124,10 @@ export const Inference = z
     confidence: z.number(),
     evidence: z.array(EvidenceRef),
     independentContacts: z.number().int(),
+    /** Supporting pieces per kind. */
+    kinds: z.partialRecord(EvidenceKindEnum, z.number().int()),
+    /** The firmest kind among them. */
+    strength: z.enum(['documented', 'observed', 'stated']).nullable(),
     stepBack: z.object({ evidenceId: Uuid, type: z.string(), toStageKey: z.string(), at: Timestamp }).nullable(),
     summary: Message,
     comparison: z.object({ status: z.enum(['agree', 'set_ahead', 'set_behind', 'no_set']), message: Message }),
@@ -131,6 +148,8 @@ export const BuyingCenterMember = z
     attitude: z.enum(ATTITUDES),
     influence: z.number().int(),
     interactions: z.number().int(),
+    /** Took part in at least one interaction of this opportunity (else only known). */
+    engaged: z.boolean(),
     lastContactAt: Timestamp.nullable(),
   })
   .meta({ id: 'BuyingCenterMember' });
@@ -146,9 +165,19 @@ export const OpportunityDetail = OpportunitySummary.extend({
   stages: z.array(StageDefOut),
   inference: Inference,
   risks: z.array(Risk),
+  /** Checks waiting for more data before they judge, said in words. */
+  risksPending: z.array(Message),
+  /** The stage the first interaction revealed, and when it happened. */
+  firstContact: z.object({ stageKey: z.string(), at: Timestamp }).nullable(),
   suggestions: z.array(Suggestion),
   facts: z.array(Fact),
-  buyingCenter: z.object({ members: z.array(BuyingCenterMember), missingRoles: z.array(z.enum(BUYING_ROLES)), hasCoach: z.boolean() }),
+  buyingCenter: z.object({
+    members: z.array(BuyingCenterMember),
+    missingRoles: z.array(z.enum(BUYING_ROLES)),
+    /** The roles the current stage needs: engaged (met), not_met (known only) or unknown. */
+    neededRoles: z.array(z.object({ role: z.enum(BUYING_ROLES), status: z.enum(['engaged', 'not_met', 'unknown']) })),
+    hasCoach: z.boolean(),
+  }),
   competitors: z.array(CompetitorPosition),
 }).meta({ id: 'OpportunityDetail' });
 

@@ -127,7 +127,7 @@ export function planReanalysis(ctx: TenantContext, row: AnalysisRow, model: Proc
   const a = analyse(row, model, now);
   const o = row.opp;
   const inferred = a.inference.stageKey;
-  const patch: Partial<typeof opportunities.$inferInsert> = { ...opts.patch, inferenceConfidence: a.inference.confidence };
+  const patch: Partial<typeof opportunities.$inferInsert> = { ...opts.patch, inferenceConfidence: a.inference.confidence, firstInteractionStage: a.firstContact?.stageKey ?? null };
   let stageSet = o.stageSet;
   let stageMove: ReanalysisPlan['stageMove'] = null;
   let activity: ReanalysisPlan['activity'] = null;

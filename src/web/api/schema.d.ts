@@ -4701,6 +4701,7 @@ export interface components {
             buyingRoles: ("decision_maker" | "user" | "influencer" | "purchaser" | "supervisor")[];
             /** Format: uuid */
             contactId: string;
+            engaged: boolean;
             influence: number;
             interactions: number;
             isCoach: boolean;
@@ -4714,6 +4715,7 @@ export interface components {
             buyingRoles: ("decision_maker" | "user" | "influencer" | "purchaser" | "supervisor")[];
             /** Format: uuid */
             contactId: string;
+            engaged: boolean;
             influence: number;
             interactions: number;
             isCoach: boolean;
@@ -4837,9 +4839,21 @@ export interface components {
             value: string | null;
             verified: boolean;
         };
+        /**
+         * @description How the evidence is known: a document, a public record, seen by us, or said by a contact.
+         * @enum {string}
+         */
+        EvidenceKind: "documentary" | "public_record" | "observed" | "stated";
+        /**
+         * @description How the evidence is known: a document, a public record, seen by us, or said by a contact.
+         * @enum {string}
+         */
+        EvidenceKindInput: "documentary" | "public_record" | "observed" | "stated";
         EvidenceRef: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["EvidenceKind"];
+            kindLabel: components["schemas"]["LocalizedText"];
             label: components["schemas"]["LocalizedText"];
             /** Format: date-time */
             occurredAt: string;
@@ -4851,6 +4865,8 @@ export interface components {
         EvidenceRefInput: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["EvidenceKindInput"];
+            kindLabel: components["schemas"]["LocalizedTextInput"];
             label: components["schemas"]["LocalizedTextInput"];
             /** Format: date-time */
             occurredAt: string;
@@ -4868,6 +4884,9 @@ export interface components {
             confidence: number;
             evidence: components["schemas"]["EvidenceRef"][];
             independentContacts: number;
+            kinds: {
+                [key: string]: number;
+            };
             stageKey: string;
             stepBack: {
                 /** Format: date-time */
@@ -4877,6 +4896,7 @@ export interface components {
                 toStageKey: string;
                 type: string;
             } | null;
+            strength: ("documented" | "observed" | "stated") | null;
             summary: components["schemas"]["Message"];
         };
         InferenceInput: {
@@ -4888,6 +4908,9 @@ export interface components {
             confidence: number;
             evidence: components["schemas"]["EvidenceRefInput"][];
             independentContacts: number;
+            kinds: {
+                [key: string]: number;
+            };
             stageKey: string;
             stepBack: {
                 /** Format: date-time */
@@ -4897,6 +4920,7 @@ export interface components {
                 toStageKey: string;
                 type: string;
             } | null;
+            strength: ("documented" | "observed" | "stated") | null;
             summary: components["schemas"]["MessageInput"];
         };
         Interaction: {
@@ -5107,6 +5131,12 @@ export interface components {
                 hasCoach: boolean;
                 members: components["schemas"]["BuyingCenterMember"][];
                 missingRoles: ("decision_maker" | "user" | "influencer" | "purchaser" | "supervisor")[];
+                neededRoles: {
+                    /** @enum {string} */
+                    role: "decision_maker" | "user" | "influencer" | "purchaser" | "supervisor";
+                    /** @enum {string} */
+                    status: "engaged" | "not_met" | "unknown";
+                }[];
             };
             closedAt: string | null;
             competitors: components["schemas"]["CompetitorPosition"][];
@@ -5116,6 +5146,11 @@ export interface components {
             daysInStage: number;
             expectedDecisionDate: string | null;
             facts: components["schemas"]["KeyFact"][];
+            firstContact: {
+                /** Format: date-time */
+                at: string;
+                stageKey: string;
+            } | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -5133,6 +5168,7 @@ export interface components {
             product: string | null;
             riskCodes: ("unverified_facts" | "single_channel" | "no_overall_view" | "no_coach" | "information_island" | "entered_late" | "incumbent_entrenched" | "decision_delayed")[];
             risks: components["schemas"]["Risk"][];
+            risksPending: components["schemas"]["Message"][];
             source: string | null;
             stage: string;
             /** Format: date-time */
@@ -5156,6 +5192,12 @@ export interface components {
                 hasCoach: boolean;
                 members: components["schemas"]["BuyingCenterMemberInput"][];
                 missingRoles: ("decision_maker" | "user" | "influencer" | "purchaser" | "supervisor")[];
+                neededRoles: {
+                    /** @enum {string} */
+                    role: "decision_maker" | "user" | "influencer" | "purchaser" | "supervisor";
+                    /** @enum {string} */
+                    status: "engaged" | "not_met" | "unknown";
+                }[];
             };
             closedAt: string | null;
             competitors: components["schemas"]["CompetitorPositionInput"][];
@@ -5165,6 +5207,11 @@ export interface components {
             daysInStage: number;
             expectedDecisionDate: string | null;
             facts: components["schemas"]["KeyFactInput"][];
+            firstContact: {
+                /** Format: date-time */
+                at: string;
+                stageKey: string;
+            } | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -5182,6 +5229,7 @@ export interface components {
             product: string | null;
             riskCodes: ("unverified_facts" | "single_channel" | "no_overall_view" | "no_coach" | "information_island" | "entered_late" | "incumbent_entrenched" | "decision_delayed")[];
             risks: components["schemas"]["RiskInput"][];
+            risksPending: components["schemas"]["MessageInput"][];
             source: string | null;
             stage: string;
             /** Format: date-time */
