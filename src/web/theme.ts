@@ -32,3 +32,6 @@ export const STAGE_COLORS = { set: 'brand', inferred: 'violet' } as const;
 export const SEVERITY_COLORS: Record<string, string> = { high: 'red', medium: 'orange', low: 'yellow' };
 export const ATTITUDE_COLORS: Record<string, string> = { supporter: 'teal', neutral: 'gray', opponent: 'red' };
 export const OUTCOME_COLORS: Record<string, string> = { open: 'blue', won: 'teal', lost: 'red', abandoned: 'gray' };
+
+/** How evidence is known: firm kinds in strong colours, what was only said in grey. */
+export const EVIDENCE_KIND_COLORS = { documentary: 'teal', public_record: 'blue', observed: 'indigo', stated: 'gray' } as const;

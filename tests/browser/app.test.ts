@@ -345,6 +345,11 @@ describe('demo data screens (the README screenshots)', () => {
       await page.getByTestId('risks').waitFor();
       await page.getByTestId('next-actions').waitFor();
       await expect.poll(() => page.getByTestId('stage-path').getByRole('listitem').count()).toBeGreaterThan(3);
+      // Every piece of evidence says how it is known; the map tells met from only known.
+      const kinds = await page.getByTestId('evidence-used').locator('[data-evidence-kind]').count();
+      expect(kinds).toBe(await page.getByTestId('evidence-used').getByRole('listitem').count());
+      expect(await page.getByTestId('buying-center').locator('[data-engaged]').count()).toBeGreaterThan(0);
+      await page.getByTestId('needed-roles').waitFor();
       await settle(page);
       await page.screenshot({ path: path.join(shots, `opportunity-${locale}.png`) });
       await page.context().close();

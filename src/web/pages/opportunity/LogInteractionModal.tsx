@@ -26,7 +26,8 @@ import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_TYPES, getEvidenceType, isStepBack } from '../../../domain/evidence';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_TYPES, evidenceKindOf, getEvidenceType, isStepBack } from '../../../domain/evidence';
+import { EVIDENCE_KIND_COLORS } from '../../theme';
 import { api, call, newIdempotencyKey } from '../../api/http';
 import { invalidateOpportunity, useCompetitors, type Contact, type OpportunityDetail } from '../../api/queries';
 import { useLocale } from '../../i18n';
@@ -265,9 +266,14 @@ export function LogInteractionModal({
                     return (
                       <Paper key={e.key} p="xs" radius="sm" withBorder bg="white" data-testid="evidence-row">
                         <Group gap="xs" wrap="nowrap" align="center">
-                          <Badge variant="light" color={isStepBack(e.type) ? 'orange' : 'violet'} style={{ textTransform: 'none', flexShrink: 0 }} maw={220}>
-                            {label}
-                          </Badge>
+                          <Stack gap={2} style={{ flexShrink: 0 }} maw={220}>
+                            <Badge variant="light" color={isStepBack(e.type) ? 'orange' : 'violet'} style={{ textTransform: 'none' }} maw={220}>
+                              {label}
+                            </Badge>
+                            <Text size="10px" c={EVIDENCE_KIND_COLORS[evidenceKindOf(e.type)]} fw={600} pl={4} data-evidence-kind={evidenceKindOf(e.type)}>
+                              {EVIDENCE_KIND_LABELS[evidenceKindOf(e.type)][locale]}
+                            </Text>
+                          </Stack>
                           <TextInput
                             size="xs"
                             style={{ flex: 1 }}

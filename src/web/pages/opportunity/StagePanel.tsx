@@ -9,6 +9,7 @@ import { useStageMove } from '../../components/StageMove';
 import { useLocale } from '../../i18n';
 import { textOf } from '../../lib/labels';
 import { useFormat } from '../../lib/useFormat';
+import { EVIDENCE_KIND_COLORS } from '../../theme';
 
 export function StagePanel({ opp }: { opp: OpportunityDetail }) {
   const { t } = useTranslation();
@@ -164,6 +165,11 @@ export function StagePanel({ opp }: { opp: OpportunityDetail }) {
                 <Text size="sm">{t('opportunity.stage.independentContacts', { count: inf.independentContacts })}</Text>
               </Group>
               <Progress value={Math.min(100, inf.independentContacts * 34)} size="sm" color="brand" w={160} aria-hidden />
+              {inf.strength ? (
+                <Badge size="sm" variant="light" color={inf.strength === 'documented' ? 'teal' : inf.strength === 'observed' ? 'indigo' : 'gray'} style={{ textTransform: 'none' }} data-testid="evidence-strength">
+                  {t(`opportunity.stage.strength.${inf.strength}`)}
+                </Badge>
+              ) : null}
             </Stack>
           </Group>
           {inf.stepBack ? (
@@ -202,9 +208,14 @@ export function StagePanel({ opp }: { opp: OpportunityDetail }) {
                       </Tooltip>
                     )}
                     <div>
-                      <Text size="sm" fw={500}>
-                        {e.label[locale]}
-                      </Text>
+                      <Group gap={6} wrap="wrap">
+                        <Text size="sm" fw={500}>
+                          {e.label[locale]}
+                        </Text>
+                        <Badge size="xs" variant="light" color={EVIDENCE_KIND_COLORS[e.kind]} style={{ textTransform: 'none' }} data-evidence-kind={e.kind}>
+                          {e.kindLabel[locale]}
+                        </Badge>
+                      </Group>
                       <Text size="xs" c="dimmed">
                         {e.sourceContactName ?? t('opportunity.stage.noSource')} · {f.date(e.occurredAt)}
                       </Text>

@@ -1,6 +1,8 @@
-// The buying center: roles × attitude, coach marked, missing roles flagged.
+// The buying center: roles × attitude, coach marked, missing roles flagged, and
+// who we have actually met (engaged: in an interaction) versus who is only on
+// file (seed 003: contacting only part of the buying center).
 import { Badge, Box, Button, Card, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconStarFilled, IconUserPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconStarFilled, IconUserPlus, IconUserQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../api/queries';
 import { AttitudeBadge } from '../../../components/domain';
@@ -93,16 +95,27 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
                                 {m.title ? <Text size="xs">{m.title}</Text> : null}
                                 <Text size="xs">{t('opportunity.buyingCenter.influence', { value: m.influence })}</Text>
                                 <Text size="xs">
-                                  {t('opportunity.buyingCenter.interactions', { count: m.interactions })}
+                                  {m.engaged ? t('opportunity.buyingCenter.interactions', { count: m.interactions }) : t('opportunity.buyingCenter.neverMet')}
                                   {m.lastContactAt ? ` · ${f.relative(m.lastContactAt)}` : ''}
                                 </Text>
                               </Stack>
                             }
                           >
-                            <Paper px={6} py={3} radius="sm" withBorder bg="white" style={{ borderColor: `var(--mantine-color-${ATTITUDE_COLORS[a]}-3)` }} tabIndex={0}>
+                            <Paper
+                              px={6}
+                              py={3}
+                              radius="sm"
+                              withBorder
+                              bg={m.engaged ? 'white' : 'gray.0'}
+                              data-engaged={m.engaged}
+                              aria-label={`${m.name}, ${m.engaged ? t('opportunity.buyingCenter.engaged') : t('opportunity.buyingCenter.knownOnly')}`}
+                              style={{ borderColor: `var(--mantine-color-${ATTITUDE_COLORS[a]}-${m.engaged ? 4 : 3})`, borderStyle: m.engaged ? 'solid' : 'dashed' }}
+                              tabIndex={0}
+                            >
                               <Group gap={4} wrap="nowrap">
                                 {m.isCoach ? <IconStarFilled size={11} color="var(--mantine-color-grape-6)" aria-label={labels.coach} /> : null}
-                                <Text size="xs" fw={600} lineClamp={1}>
+                                {m.engaged ? null : <IconCircleDashed size={11} color="var(--mantine-color-gray-6)" aria-hidden />}
+                                <Text size="xs" fw={600} lineClamp={1} c={m.engaged ? undefined : 'dimmed'}>
                                   {m.name}
                                 </Text>
                                 <Text size="10px" c="dimmed" ml="auto">
@@ -119,6 +132,43 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
               </div>
             ))}
           </Box>
+          <Group gap="md" mt="sm" wrap="wrap" data-testid="needed-roles">
+            {bc.neededRoles.length ? (
+              <>
+                <Text size="xs" fw={600} c="dimmed">
+                  {t('opportunity.buyingCenter.neededNow')}
+                  {t('common.colon').trimEnd()}
+                </Text>
+                {bc.neededRoles.map((n) => (
+                  <Badge
+                    key={n.role}
+                    variant="light"
+                    size="sm"
+                    color={n.status === 'engaged' ? 'teal' : n.status === 'not_met' ? 'orange' : 'red'}
+                    leftSection={n.status === 'engaged' ? <IconCircleCheck size={11} /> : n.status === 'not_met' ? <IconCircleDashed size={11} /> : <IconUserQuestion size={11} />}
+                    style={{ textTransform: 'none' }}
+                    data-role-status={n.status}
+                  >
+                    {labels.buyingRole(n.role)} · {t(`opportunity.buyingCenter.status.${n.status}`)}
+                  </Badge>
+                ))}
+              </>
+            ) : null}
+            <Group gap={8} ml="auto" wrap="nowrap">
+              <Group gap={4} wrap="nowrap">
+                <Box w={14} h={10} style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 2, background: 'white' }} />
+                <Text size="10px" c="dimmed">
+                  {t('opportunity.buyingCenter.engaged')}
+                </Text>
+              </Group>
+              <Group gap={4} wrap="nowrap">
+                <Box w={14} h={10} style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 2, background: 'var(--mantine-color-gray-0)' }} />
+                <Text size="10px" c="dimmed">
+                  {t('opportunity.buyingCenter.knownOnly')}
+                </Text>
+              </Group>
+            </Group>
+          </Group>
           {bc.missingRoles.length ? (
             <Group gap={6} mt="sm">
               <Text size="xs" c="yellow.9" fw={600}>

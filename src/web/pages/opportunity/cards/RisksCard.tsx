@@ -1,6 +1,7 @@
-// The risks of the opportunity, with their reasons.
+// The risks of the opportunity, with their reasons, and the checks that wait
+// for more data before they judge (e.g. single channel: how many interactions).
 import { Badge, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { IconHourglassLow, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../api/queries';
 import { RiskIcon } from '../../../components/domain';
@@ -45,6 +46,18 @@ export function RisksCard({ opp }: { opp: OpportunityDetail }) {
           ))}
         </Stack>
       )}
+      {opp.risksPending.length ? (
+        <Stack gap={4} mt="sm" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="risks-pending">
+          {opp.risksPending.map((m) => (
+            <Group key={m.code} gap={6} wrap="nowrap" align="flex-start">
+              <IconHourglassLow size={14} color="var(--mantine-color-gray-6)" style={{ marginTop: 2, flexShrink: 0 }} aria-label={t('opportunity.risks.pending')} />
+              <Text size="xs" c="dimmed">
+                {m.text[locale]}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      ) : null}
     </Card>
   );
 }
