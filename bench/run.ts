@@ -4,13 +4,16 @@
 // comes from this process (autocannon, 50 connections). Every figure is printed
 // with its ratio to a baseline route measured in the same run: one evidence row
 // read by primary key through the same stack (auth, tenant transaction, RLS).
+// The list is also measured against its bare shape (bench/bare-list.mjs: plain
+// Fastify + pg reading the same 50 rows of the same columns, nothing else), so
+// the report shows how much of the list's cost the stack adds.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { loadConfig } from '../src/config';
+import { defaultPoolSize } from '../src/config';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { appUrlFrom, ensureAppRole, runMigrations } from '../src/db/bootstrap';
 import { getBuiltInModel } from '../src/domain/process-models';
@@ -29,6 +32,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const dataDir = path.join(root, '.tmp/bench');
 const pgPort = 55432;
 const httpPort = 3999;
+const barePort = 3998;
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main() {
@@ -37,6 +41,7 @@ async function main() {
   const embedded = external ? null : await startEmbeddedPostgres({ dataDir, port: pgPort });
   const ownerUrl = external ?? embedded!.url;
   let server: ChildProcess | null = null;
+  let bare: ChildProcess | null = null;
   let embeddedStopped = false;
   try {
     await ensureAppRole(ownerUrl, 'procura_app_local');
@@ -84,15 +89,34 @@ async function main() {
     );
     const stages = (await owner.query(`select stage, count(*) n from opportunities where organization_id = $1 group by 1 order by 2 desc limit 3`, [orgId])).rows.map((r) => r.stage as string);
     await owner.end();
+    bare = spawn(process.execPath, [path.join(root, 'bench/bare-list.mjs')], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: serverEnv({ ...process.env, DATABASE_URL: ownerUrl, PORT: String(barePort), ORG_ID: orgId, POOL_SIZE: String(defaultPoolSize()) }),
+    });
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    await waitHealthy(bareBase, performance.now(), '/health');
+    // The bare shape must read what the list reads.
+    const probe = `?outcome=open&stage=${stages[0]}&minValue=100000&sort=value&order=desc&limit=50`;
+    const real = (await (await fetch(`${base}/api/v1/opportunities${probe}`, { headers })).json()) as { items: { id: string }[] };
+    const plain = (await (await fetch(`${bareBase}/opportunities${probe}`)).json()) as { items: { id: string }[] };
+    if (real.items.length !== 50 || JSON.stringify(real.items.map((i) => i.id)) !== JSON.stringify(plain.items.map((i) => i.id))) throw new Error('the bare list does not read the same rows as the list');
     let n = 0;
     const pick = <T>(xs: T[]) => xs[n++ % xs.length]!;
 
-    const scenarios: { name: string; target: string; requests: autocannon.Request[] }[] = [
+    const listPath = () => `?outcome=open&stage=${pick(stages)}&minValue=${(n % 5) * 100000}&sort=value&order=desc&limit=50`;
+    const scenarios: { name: string; target: string; url?: string; requests: autocannon.Request[] }[] = [
       { name: 'baseline: one row by primary key', target: '', requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/evidence/${pick(evIds)}` }) }] },
       {
         name: 'list: filtered, sorted page of 50',
         target: '≥ 1,500 req/s, p99 ≤ 50 ms',
-        requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/opportunities?outcome=open&stage=${pick(stages)}&minValue=${(n % 5) * 100000}&sort=value&order=desc&limit=50` }) }],
+        requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/opportunities${listPath()}` }) }],
+      },
+      {
+        name: 'bare list: same 50 rows, plain Fastify + pg',
+        target: 'the limit of this shape',
+        url: bareBase,
+        requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/opportunities${listPath()}` }) }],
       },
       { name: 'detail: inference, risks, next actions', target: '≥ 1,000 req/s', requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/opportunities/${pick(oppIds)}` }) }] },
       {
@@ -116,13 +140,16 @@ async function main() {
     ];
 
     const results: { name: string; target: string; rps: number; p50: number; p99: number; errors: number }[] = [];
-    for (const s of scenarios.filter((x, i) => i === 0 || !ONLY || ONLY.some((o) => x.name.startsWith(o)))) {
+    for (const s of scenarios.filter((x, i) => i === 0 || !ONLY || ONLY.some((o) => x.name.startsWith(o) || (o === 'list' && x.name.startsWith('bare list'))))) {
       // Warm-up, then the measured run.
-      await autocannon({ url: base, connections: CONNECTIONS, duration: 2, headers, requests: s.requests });
-      const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, headers, requests: s.requests });
+      const url = s.url ?? base;
+      await autocannon({ url, connections: CONNECTIONS, duration: 2, headers, requests: s.requests });
+      const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, requests: s.requests });
       results.push({ name: s.name, target: s.target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
     }
     const rss = rssMb(server.pid!);
+    bare.kill('SIGINT');
+    bare = null;
     server.kill('SIGINT');
     await new Promise((r) => server!.once('exit', r));
     server = null;
@@ -171,11 +198,17 @@ async function main() {
       );
     }
     say('');
+    const list = results.find((r) => r.name.startsWith('list'));
+    const bareList = results.find((r) => r.name.startsWith('bare list'));
+    if (list && bareList) {
+      say(`list against its bare shape: ${(list.rps / bareList.rps).toFixed(2)}× the bare req/s (${list.rps.toFixed(0)} / ${bareList.rps.toFixed(0)}), p99 ${list.p99.toFixed(0)} ms vs ${bareList.p99.toFixed(0)} ms: the stack (auth, tenancy, RLS, zod, presentation) costs ${((1 - list.rps / bareList.rps) * 100).toFixed(0)}% of the bare throughput`);
+    }
     say(`stage inferences per second (pure code, 11 evidence items): ${Math.round(inferPerSec).toLocaleString()}`);
     say(`server RSS at steady state (after the load): ${rss.toFixed(0)} MB   (target ≤ 300 MB)`);
     say(`start (existing data, PostgreSQL already up) to first HTTP 200: ${(startMs / 1000).toFixed(2)} s   (target ≤ 5 s)`);
     if (!Number.isNaN(coldMs)) say(`start (existing data, as \`npm start\`: embedded PostgreSQL started too) to first HTTP 200: ${(coldMs / 1000).toFixed(2)} s   (target ≤ 5 s)`);
   } finally {
+    bare?.kill('SIGINT');
     if (server) {
       server.kill('SIGINT');
       await new Promise((r) => server!.once('exit', r));
@@ -184,10 +217,10 @@ async function main() {
   }
 }
 
-async function waitHealthy(base: string, since: number): Promise<void> {
+async function waitHealthy(base: string, since: number, path = '/api/health'): Promise<void> {
   for (;;) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${base}${path}`)).ok) return;
     } catch {
       /* not up yet */
     }
