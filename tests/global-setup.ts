@@ -2,25 +2,14 @@
 // once per `npm test` in .tmp/test-pg, migrated into a template database that
 // every test file clones (CREATE DATABASE ... TEMPLATE), so files stay isolated
 // and fast.
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureAppRole, runMigrations } from '../src/db/bootstrap';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { freePort, startEmbeddedPostgres } from '../src/db/embedded';
 
 export const TEMPLATE_DB = 'procura_template';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -181,8 +181,15 @@ export function strengthOf(pieces: readonly { kind: EvidenceKind }[]): { kinds: 
   return { kinds, strength };
 }
 
-function kindsText(kinds: Partial<Record<EvidenceKind, number>>): Text {
-  return joinTexts(EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => buildMessage(EVIDENCE_KIND_COUNTS, k, { n: kinds[k]! }).text));
+/** "kind:n,…" → its words; the combinations are few, so each is rendered once (inference runs in hot loops). */
+const KINDS_TEXT = new Map<string, Text>();
+function kindsText(signature: string, kinds: Partial<Record<EvidenceKind, number>>): Text {
+  let t = KINDS_TEXT.get(signature);
+  if (!t) {
+    t = joinTexts(EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => buildMessage(EVIDENCE_KIND_COUNTS, k, { n: kinds[k]! }).text));
+    if (KINDS_TEXT.size < 10_000) KINDS_TEXT.set(signature, t);
+  }
+  return t;
 }
 
 /**
@@ -282,8 +289,10 @@ export function inferStage(input: InferenceInput): Inference {
 
   let stepBack: StepBackInfo | null = null;
   let summary: Message;
-  const params = { stage: stage.key, count: support.length, contacts: sources.length, verified, strength: strength!, kinds: EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => `${k}:${kinds[k]}`).join(',') };
-  const shown = { kinds: kindsText(kinds), strength: EVIDENCE_STRENGTH_TEXT[strength!] };
+  let signature = '';
+  for (const k of EVIDENCE_KINDS) if (kinds[k]) signature += `${signature ? ',' : ''}${k}:${kinds[k]}`;
+  const params = { stage: stage.key, count: support.length, contacts: sources.length, verified, strength: strength!, kinds: signature };
+  const shown = { kinds: kindsText(signature, kinds), strength: EVIDENCE_STRENGTH_TEXT[strength!] };
   if (sbIndex >= 0) {
     const sb = evidence[sbIndex]!;
     const to = model.stages[sbStage]!;

@@ -82,7 +82,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     return true;
   });
 
-  await registerSecurityHeaders(app as unknown as FastifyInstance, { https: deps.config.baseUrl.startsWith('https:') });
+  registerSecurityHeaders(app as unknown as FastifyInstance, { https: deps.config.baseUrl.startsWith('https:') });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,9 +1,15 @@
-// The usual security headers on every response (@fastify/helmet): a content
+// The usual security headers on every response, as helmet sets them: a content
 // security policy the web app passes (scripts only from this server; inline
 // styles, which Mantine and ECharts write; no framing by other sites), nosniff,
-// a referrer policy, and HSTS when the server is reached over https.
-import fastifyHelmet from '@fastify/helmet';
+// a referrer policy, cross-origin policies, and HSTS when the server is reached
+// over https.
+//
+// The headers do not depend on the request, so helmet runs once, at start, and
+// every response gets the headers it produced (set in onRequest, so errors, the
+// not-found handler and the web app's files carry them too).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -17,10 +23,20 @@ export const CONTENT_SECURITY_POLICY = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
-} as const;
+};
 
-export async function registerSecurityHeaders(app: FastifyInstance, opts: { https: boolean }) {
-  await app.register(fastifyHelmet, {
+/** The headers helmet sets with our policy, computed once. */
+export function securityHeaders(opts: { https: boolean }): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { ...CONTENT_SECURITY_POLICY, ...(opts.https ? { upgradeInsecureRequests: [] } : {}) },
@@ -28,5 +44,15 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { http
     strictTransportSecurity: opts.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  return headers;
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, opts: { https: boolean }) {
+  const headers = securityHeaders(opts);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }

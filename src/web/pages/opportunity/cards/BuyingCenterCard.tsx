@@ -155,18 +155,8 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
               </>
             ) : null}
             <Group gap={8} ml="auto" wrap="nowrap">
-              <Group gap={4} wrap="nowrap">
-                <Box w={14} h={10} style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 2, background: 'white' }} />
-                <Text size="10px" c="dimmed">
-                  {t('opportunity.buyingCenter.engaged')}
-                </Text>
-              </Group>
-              <Group gap={4} wrap="nowrap">
-                <Box w={14} h={10} style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 2, background: 'var(--mantine-color-gray-0)' }} />
-                <Text size="10px" c="dimmed">
-                  {t('opportunity.buyingCenter.knownOnly')}
-                </Text>
-              </Group>
+              <LegendSwatch dashed={false} label={t('opportunity.buyingCenter.engaged')} />
+              <LegendSwatch dashed label={t('opportunity.buyingCenter.knownOnly')} />
             </Group>
           </Group>
           {bc.missingRoles.length ? (
@@ -202,3 +192,15 @@ export function BuyingCenterCard({ opp, onAddContact }: { opp: OpportunityDetail
 
 // ---------------------------------------------------------------------------
 // Risks
+
+/** A chip as the map draws it: solid for contacts we have met, dashed for those only on file. */
+function LegendSwatch({ dashed, label }: { dashed: boolean; label: string }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Box w={14} h={10} style={{ border: `1px ${dashed ? 'dashed' : 'solid'} var(--mantine-color-gray-5)`, borderRadius: 2, background: dashed ? 'var(--mantine-color-gray-0)' : 'white' }} />
+      <Text size="10px" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}
