@@ -6,6 +6,7 @@ import {
   inferenceConfidence,
   inferStage,
   KIND_WEIGHT,
+  kindsText,
   sourceOf,
   stageAtFirstContact,
   strengthOf,
@@ -273,6 +274,9 @@ describe('confidence: evidence has strength', () => {
     expect(mixed.explanation.summary.text.en).toContain('(2 documents, 1 public record, 1 observation)');
     expect(mixed.explanation.summary.text['zh-CN']).toContain('（2 份书面文件、1 条公开记录、1 次我方所见）');
     expect(strengthOf([])).toEqual({ kinds: {}, strength: null });
+    // The wording of each combination is kept (bounded), and the same either way.
+    for (let n = 1; n <= 10_050; n++) kindsText(`stated:${n}`, { stated: n });
+    expect(kindsText('stated:10050', { stated: 10_050 })).toEqual({ 'zh-CN': '10050 条联系人陈述', en: '10050 statements by contacts' });
   });
   it('rises with confirming sources and verification, falls with age, through inferStage', () => {
     const one = infer([ev('a', 'demo_or_trial_requested', 29, 'c1')]);

@@ -183,7 +183,7 @@ export function strengthOf(pieces: readonly { kind: EvidenceKind }[]): { kinds: 
 
 /** "kind:n,…" → its words; the combinations are few, so each is rendered once (inference runs in hot loops). */
 const KINDS_TEXT = new Map<string, Text>();
-function kindsText(signature: string, kinds: Partial<Record<EvidenceKind, number>>): Text {
+export function kindsText(signature: string, kinds: Partial<Record<EvidenceKind, number>>): Text {
   let t = KINDS_TEXT.get(signature);
   if (!t) {
     t = joinTexts(EVIDENCE_KINDS.filter((k) => kinds[k]).map((k) => buildMessage(EVIDENCE_KIND_COUNTS, k, { n: kinds[k]! }).text));
