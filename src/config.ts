@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface Config {
   port: number;
+  /** HOST was set: listen there; unset, '::' (dual-stack), or 0.0.0.0 where IPv6 is off. */
+  hostExplicit: boolean;
   /** PORT was set: use it or fail; unset, the next free port after 3000 is taken. */
   portExplicit: boolean;
   host: string;
@@ -40,7 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     portExplicit: Boolean(env.PORT),
-    host: env.HOST ?? '0.0.0.0',
+    // Unset: every interface, IPv6 and IPv4 (so [::1] reaches a local server too); main.ts falls back to 0.0.0.0 without IPv6.
+    host: env.HOST || '::',
+    hostExplicit: Boolean(env.HOST),
     databaseUrl: env.DATABASE_URL || null,
     appDatabaseUrl: env.APP_DATABASE_URL || null,
     appDbPassword: env.PROCURA_APP_DB_PASSWORD ?? 'procura_app_local',

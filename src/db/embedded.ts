@@ -73,6 +73,15 @@ export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
+/** Whether this machine can listen on IPv6 ('::'). */
+export function ipv6Works(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(0, '::', () => s.close(() => resolve(true)));
+  });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -124,8 +133,11 @@ export async function startEmbeddedPostgres(opts: {
     if (!(await portIsFree(opts.port))) throw new StartupError(`Port ${opts.port} (PROCURA_PG_PORT) is in use by another program. Choose another port, or leave PROCURA_PG_PORT unset and Procura picks a free one.`);
     state.port = opts.port;
   } else if (!(await portIsFree(state.port))) {
+    // The next few ports first (predictable for a second checkout), then any free one.
     const taken = state.port;
-    state.port = await freePort();
+    let next = 0;
+    for (let p = taken + 1; p <= taken + 9 && p < 65_536 && !next; p++) if (await portIsFree(p)) next = p;
+    state.port = next || (await freePort());
     portNote = `port ${taken} was in use`;
   }
   writeState(stateFile, state);

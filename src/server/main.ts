@@ -1,7 +1,7 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL), migrations, demo data on
 // first start, API + web app on PORT. Ctrl-C stops everything it started.
 import { loadConfig, withPort } from '../config';
-import { portIsFree, StartupError } from '../db/embedded';
+import { ipv6Works, portIsFree, StartupError } from '../db/embedded';
 import { hasAnyOrganization, seedDemo } from '../seed/demo';
 import { startJobs } from './jobs';
 import { createRuntime, prepareDatabase } from './runtime';
@@ -22,6 +22,9 @@ async function fail(e: unknown): Promise<never> {
   process.exit(1);
 }
 process.on('unhandledRejection', (e) => void fail(e));
+
+// Every interface: IPv6 and IPv4 where the machine has IPv6, else IPv4 only.
+if (!config.hostExplicit && !(await ipv6Works())) config = { ...config, host: '0.0.0.0' };
 
 // HTTP port: PORT is used as given; unset, the first free one from 3000 on.
 if (!(await portIsFree(config.port, config.host))) {

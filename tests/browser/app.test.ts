@@ -11,6 +11,7 @@ import { launch, newPage } from './browser';
 
 const baseUrl = inject('baseUrl');
 const localhostUrl = inject('localhostUrl');
+const ipv6Url = inject('ipv6Url');
 const shots = path.resolve(import.meta.dirname, '../../docs/screenshots');
 let browser: Browser;
 
@@ -43,7 +44,8 @@ async function drag(page: Page, from: Locator, to: Locator) {
 }
 
 describe('signing in on a local server', () => {
-  for (const [name, url] of [['127.0.0.1', baseUrl], ['localhost', localhostUrl]] as const) {
+  const addresses: [string, string][] = [['127.0.0.1', baseUrl], ['localhost', localhostUrl], ...(ipv6Url ? ([['[::1]', ipv6Url]] as [string, string][]) : [])];
+  for (const [name, url] of addresses) {
     it(`signs in at ${name} (the server was started without PROCURA_BASE_URL) and the pages pass the content security policy`, async () => {
       const page = await newPage(browser, url, 'en');
       const violations: string[] = [];

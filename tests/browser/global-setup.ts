@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../src/db/embedded';
+import { freePort, ipv6Works } from '../../src/db/embedded';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The same server at http://localhost:port. */
     localhostUrl: string;
+    /** The same server at http://[::1]:port, where the machine has IPv6 (else null). */
+    ipv6Url: string | null;
   }
 }
 
@@ -33,7 +35,7 @@ export default async function setup(project: TestProject) {
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PROCURA_BASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PROCURA_DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '', PROCURA_BASE_URL: '', PROCURA_DATA_DIR: dataDir, PROCURA_PG_PORT: String(pgPort), PROCURA_DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
   });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('localhostUrl', `http://localhost:${port}`);
+  project.provide('ipv6Url', (await ipv6Works()) ? `http://[::1]:${port}` : null);
   return async () => {
     if (server.exitCode === null) server.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
