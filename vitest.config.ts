@@ -39,7 +39,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/domain/**/*.ts'],
-      exclude: ['src/domain/**/*.test.ts', 'src/domain/index.ts'],
+      exclude: ['src/domain/**/*.test.ts', 'src/domain/**/index.ts'],
       thresholds: { statements: 100, branches: 100, functions: 100, lines: 100 },
       reporter: ['text-summary'],
     },

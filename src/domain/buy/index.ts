@@ -1,0 +1,9 @@
+// The buy side's pure rules: exact money, tenders and their periods, a tender
+// through time, requisitions and approval, supplier certification, the buyer's
+// project stage.
+export * from './money';
+export * from './tender';
+export * from './tender-status';
+export * from './approval';
+export * from './certification';
+export * from './project';
