@@ -50,6 +50,8 @@ export const activities = pgTable(
     entityId: uuid('entity_id').notNull(),
     accountId: uuid('account_id'),
     opportunityId: uuid('opportunity_id'),
+    /** Buy side: the procurement project the entry belongs to (its timeline). */
+    projectId: uuid('project_id'),
     action: text('action').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     at: ts('at').notNull().defaultNow(),
@@ -57,6 +59,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_opp_idx').on(t.organizationId, t.opportunityId, t.at),
     index('activities_account_idx').on(t.organizationId, t.accountId, t.at),
+    index('activities_project_idx').on(t.organizationId, t.projectId, t.at),
     tenantPolicy('activities'),
   ],
 );
