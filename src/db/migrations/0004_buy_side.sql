@@ -518,10 +518,10 @@ REVOKE UPDATE, DELETE ON "bid_versions" FROM procura_app;--> statement-breakpoin
 -- only, and only where the tender shows its bid count.
 CREATE FUNCTION tender_bid_count(p_tender uuid) RETURNS integer
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    select count(*)::integer from bids b
-    where b.tender_id = p_tender and b.status = 'active'
-      and exists (select 1 from tenders t where t.id = p_tender and t.show_bid_count
-                  and t.organization_id = nullif(current_setting('app.org_id', true), '')::uuid)
+    select case when exists (select 1 from tenders t where t.id = p_tender and t.show_bid_count
+                             and t.organization_id = nullif(current_setting('app.org_id', true), '')::uuid)
+      then (select count(*)::integer from bids b where b.tender_id = p_tender and b.status = 'active')
+      end
   $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION tender_bid_count(uuid) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION tender_bid_count(uuid) TO procura_app;
