@@ -19,11 +19,15 @@ import { tenantPoolOf, type Db, type Tx } from './client';
 import { claimKey, storeAnswer, type IdempotencyClaim } from './idempotency';
 
 export type OrgRole = 'owner' | 'admin' | 'manager' | 'member';
+/** seller: the sell side; buyer: the buy side; both: both, switched in the header. */
+export type OrgKind = 'seller' | 'buyer' | 'both';
 
 export interface TenantContext {
   orgId: string;
   userId: string;
   role: OrgRole;
+  /** The organization's kind: which side of Procura it uses (absent in tools that act for no request). */
+  kind?: OrgKind;
   /** The request's Idempotency-Key: the first withTenant() claims it and stores its answer (src/db/idempotency.ts). */
   idempotency?: IdempotencyClaim;
 }

@@ -9,6 +9,8 @@ import { organizationRoutes } from './organizations/routes';
 import { processModelRoutes } from './process-models/routes';
 import { taskRoutes } from './tasks/routes';
 import { eventRoutes } from './events/routes';
+import { projectRoutes } from './projects/routes';
+import { requisitionRoutes } from './requisitions/routes';
 
 export interface ApiModule {
   name: string;
@@ -24,5 +26,7 @@ export const modules: ApiModule[] = [
   { name: 'opportunities', routes: opportunityRoutes },
   { name: 'interactions', routes: interactionRoutes },
   { name: 'tasks', routes: taskRoutes },
+  { name: 'requisitions', routes: requisitionRoutes },
+  { name: 'projects', routes: projectRoutes },
   { name: 'events', routes: eventRoutes },
 ];

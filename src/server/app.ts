@@ -24,6 +24,7 @@ import { systemPoolOf, type Db } from '../db/client';
 import type { TenantContext } from '../db/tenant';
 import { registerAuthRoutes, type Auth, type Principals } from './auth';
 import { invalidField, registerErrorHandling } from './errors';
+import type { Clock } from './clock';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
 import { SignInThrottle } from './sign-in-throttle';
@@ -47,6 +48,8 @@ export interface Deps {
   config: { baseUrl: string; trustedOrigins: string[]; baseUrlExplicit: boolean };
   /** Notified after a write commits; fans out over LISTEN/NOTIFY. */
   events: Events;
+  /** The one clock of the buy side's time rules (tests drive a TestClock). */
+  clock: Clock;
 }
 
 declare module 'fastify' {

@@ -12,7 +12,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema/index';
-import type { OrgRole, TenantContext } from '../db/tenant';
+import type { OrgKind, OrgRole, TenantContext } from '../db/tenant';
 import { AppError } from './errors';
 import type { SignInThrottle } from './sign-in-throttle';
 import { text } from '../domain/i18n';
@@ -180,7 +180,7 @@ interface CachedPrincipal {
  */
 export class Principals {
   private sessions = new Map<string, CachedPrincipal>();
-  private memberships = new Map<string, { role: OrgRole; expires: number } | null>();
+  private memberships = new Map<string, { role: OrgRole; kind: OrgKind; expires: number } | null>();
   constructor(
     private auth: Auth,
     private db: Db,
@@ -221,21 +221,27 @@ export class Principals {
   }
 
   async role(userId: string, orgId: string): Promise<OrgRole | null> {
+    return (await this.membership(userId, orgId))?.role ?? null;
+  }
+
+  /** The member's role and the organization's kind (seller, buyer, both), cached like the session. */
+  async membership(userId: string, orgId: string): Promise<{ role: OrgRole; kind: OrgKind } | null> {
     const key = `${userId}:${orgId}`;
     const now = Date.now();
     const hit = this.memberships.get(key);
-    if (hit !== undefined && (hit === null || hit.expires > now)) {
-      if (hit) return hit.role;
-    }
+    if (hit === null) return null;
+    if (hit && hit.expires > now) return hit;
     const rows = await this.db
-      .select({ role: schema.member.role })
+      .select({ role: schema.member.role, kind: schema.organization.kind })
       .from(schema.member)
+      .innerJoin(schema.organization, eq(schema.organization.id, schema.member.organizationId))
       .where(and(eq(schema.member.userId, userId), eq(schema.member.organizationId, orgId)))
       .limit(1);
-    const role = (rows[0]?.role as OrgRole | undefined) ?? null;
+    const row = rows[0];
+    const found = row ? { role: row.role as OrgRole, kind: (row.kind as OrgKind) ?? 'seller', expires: now + this.ttlMs } : null;
     if (this.memberships.size > 50_000) this.memberships.clear();
-    this.memberships.set(key, role ? { role, expires: now + this.ttlMs } : null);
-    return role;
+    this.memberships.set(key, found);
+    return found;
   }
 
   async firstOrganization(userId: string): Promise<string | null> {
@@ -270,8 +276,8 @@ export class Principals {
       s.defaultOrganizationId = orgId;
     }
     if (!orgId || !/^[0-9a-f-]{36}$/i.test(orgId)) throw new AppError('forbidden', 'auth.no_organization', text('你还不是任何组织的成员。', 'You are not a member of any organization.'));
-    const role = await this.role(s.userId, orgId);
-    if (!role) throw new AppError('forbidden', 'auth.not_a_member', text('你不是该组织的成员。', 'You are not a member of this organization.'));
-    return { orgId, userId: s.userId, role, name: s.name, email: s.email };
+    const m = await this.membership(s.userId, orgId);
+    if (!m) throw new AppError('forbidden', 'auth.not_a_member', text('你不是该组织的成员。', 'You are not a member of this organization.'));
+    return { orgId, userId: s.userId, role: m.role, kind: m.kind, name: s.name, email: s.email };
   }
 }

@@ -82,6 +82,17 @@ const WHAT: Record<string, Text> = {
   organization: text('组织', 'organization'),
   process_model: text('采购流程模型', 'process model'),
   task: text('待办', 'task'),
+  requisition: text('采购申请', 'requisition'),
+  approval_rule: text('审批步骤', 'approval step'),
+  project: text('采购项目', 'project'),
+  supplier: text('供应商', 'supplier'),
+  certification: text('认证', 'certification'),
+  tender: text('招标项目', 'tender'),
+  document: text('文件', 'document'),
+  question: text('问题', 'question'),
+  bid: text('投标', 'bid'),
+  key_holder: text('密钥持有人', 'key holder'),
+  notification: text('通知', 'notification'),
 };
 const what = (w: string): Text => WHAT[w] ?? text(w, w.replace(/_/g, ' '));
 

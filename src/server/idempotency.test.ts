@@ -6,22 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
-import { makeWorld, type World } from '../../tests/fixtures';
+import { makeBuyWorld, makeWorld, type BuyWorld, type World } from '../../tests/fixtures';
 import { buildApp } from './app';
 
 let env: TestEnv;
 let a: TestUser;
 let w: World;
 let n = 0;
+let bw: BuyWorld;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  a = await env.signUp({ org: 'Idempotent Medical' });
+  a = await env.signUp({ org: 'Idempotent Medical', kind: 'both' });
   w = await makeWorld(env, a, 'I');
+  bw = await makeBuyWorld(env, a, 'I');
 });
 afterAll(() => env.close());
 
-const TABLES = ['accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
+const TABLES = ['requisitions', 'requisition_items', 'requisition_steps', 'projects', 'audit_chain', 'accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
 async function counts(): Promise<Record<string, number>> {
   const rows = await env.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
@@ -40,6 +42,16 @@ interface Create {
   body: (opp: string) => unknown;
   /** Needs its own opportunity per run (stage moves and outcomes change it). */
   perOpportunity?: boolean;
+  /** Needs its own requisition per run, in this state (raised by the world's requester). */
+  perRequisition?: 'draft' | 'submitted';
+  /** Who sends it (default: the organization's owner). */
+  as?: () => TestUser;
+}
+
+async function freshRequisition(state: 'draft' | 'submitted'): Promise<string> {
+  const r = await env.request(bw.requester, 'POST', '/api/v1/requisitions', { title: `重试 ${++n}`, department: '生产部', justification: 'x', items: [{ name: 'n', quantity: '1', unit: 'u', unitPrice: '5' }] });
+  if (state === 'submitted') expect((await env.request(bw.requester, 'POST', `/api/v1/requisitions/${r.body.id}/submit`)).status).toBe(200);
+  return r.body.id;
 }
 
 const creates: Record<string, Create> = {
@@ -68,6 +80,10 @@ const creates: Record<string, Create> = {
     perOpportunity: true,
   },
   'POST /api/v1/tasks': { url: () => '/api/v1/tasks', body: () => ({ opportunityId: w.opportunityId, title: `重试待办 ${++n}` }) },
+  'POST /api/v1/requisitions': { url: () => '/api/v1/requisitions', body: () => ({ title: `重试申请 ${++n}`, department: '生产部', justification: '扩产', items: [{ name: '阀门', quantity: '2', unit: '个', unitPrice: '10' }] }) },
+  'POST /api/v1/requisitions/{id}/submit': { url: (r) => `/api/v1/requisitions/${r}/submit`, body: () => undefined, perRequisition: 'draft', as: () => bw.requester },
+  'POST /api/v1/requisitions/{id}/decision': { url: (r) => `/api/v1/requisitions/${r}/decision`, body: () => ({ decision: 'approve' }), perRequisition: 'submitted' },
+  'POST /api/v1/requisitions/{id}/withdraw': { url: (r) => `/api/v1/requisitions/${r}/withdraw`, body: () => undefined, perRequisition: 'submitted', as: () => bw.requester },
 };
 
 /** POSTs that take no Idempotency-Key because they have no signed-in tenant; their "only once" rule is tested with them. */
@@ -86,17 +102,19 @@ describe('Idempotency-Key under concurrency: every create', () => {
   for (const [op, c] of Object.entries(creates)) {
     it(`${op}: 20 identical requests at once with one key write once and all answer alike`, async () => {
       // What one request writes.
-      const refOpp = c.perOpportunity ? await freshOpportunity() : w.opportunityId;
+      const who = c.as?.() ?? a;
+      const fresh = () => (c.perRequisition ? freshRequisition(c.perRequisition) : c.perOpportunity ? freshOpportunity() : Promise.resolve(w.opportunityId));
+      const refOpp = await fresh();
       const before = await counts();
-      const ref = await env.request(a, 'POST', c.url(refOpp), c.body(refOpp));
+      const ref = await env.request(who, 'POST', c.url(refOpp), c.body(refOpp));
       expect(ref.status, JSON.stringify(ref.body)).toBeLessThan(300);
       const once = delta(before, await counts());
 
-      const opp = c.perOpportunity ? await freshOpportunity() : w.opportunityId;
+      const opp = await fresh();
       const body = c.body(opp);
       const key = randomUUID();
       const start = await counts();
-      const answers = await Promise.all(Array.from({ length: 20 }, () => env.request(a, 'POST', c.url(opp), body, { 'idempotency-key': key })));
+      const answers = await Promise.all(Array.from({ length: 20 }, () => env.request(who, 'POST', c.url(opp), body, { 'idempotency-key': key })));
       expect(delta(start, await counts())).toEqual(once);
       const first = answers.find((r) => r.status < 300)!;
       expect(first.status).toBe(ref.status);

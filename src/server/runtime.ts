@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedHandle } from '../db/embedded';
 import { buildApp, type App, type Deps } from './app';
 import { createAuth, Principals } from './auth';
 import { createEvents, type Events } from './events';
+import { systemClock, type Clock } from './clock';
 import { webDistDir } from '../paths';
 
 export interface Runtime {
@@ -41,13 +42,13 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
 export async function createRuntime(
   config: Config,
   urls: { ownerUrl: string; appUrl: string },
-  opts: { logger?: boolean | { level: string }; webDist?: string | null; jobs?: boolean } = {},
+  opts: { logger?: boolean | { level: string }; webDist?: string | null; jobs?: boolean; clock?: Clock } = {},
 ): Promise<Runtime> {
   const appDb = createDatabase(urls.appUrl, config.poolSize);
   const auth = createAuth(appDb.db, { baseUrl: config.baseUrl, secret: config.authSecret, trustedOrigins: config.trustedOrigins });
   const principals = new Principals(auth, appDb.db);
   const events = await createEvents(urls.appUrl, { listen: opts.jobs ?? false });
-  const deps: Deps = { db: appDb.db, auth, principals, events, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
+  const deps: Deps = { db: appDb.db, auth, principals, events, clock: opts.clock ?? systemClock, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
   const app = await buildApp(deps, { logger: opts.logger, webDist: opts.webDist === undefined ? webDistDir : opts.webDist });
   return {
     app,

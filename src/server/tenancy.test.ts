@@ -3,7 +3,7 @@
 // below must name every operation; a new route without a case fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
-import { makeWorld, tableCounts, type World } from '../../tests/fixtures';
+import { makeBuyWorld, makeWorld, tableCounts, type BuyWorld, type World } from '../../tests/fixtures';
 
 let env: TestEnv;
 let a: TestUser;
@@ -11,13 +11,16 @@ let b: TestUser;
 let w: World;
 let aMemberId: string;
 let aInvitationId: string;
+let bw: BuyWorld;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  a = await env.signUp({ org: 'A Medical' });
-  b = await env.signUp({ org: 'B Intruder' });
+  a = await env.signUp({ org: 'A Medical', kind: 'both' });
+  b = await env.signUp({ org: 'B Intruder', kind: 'both' });
   w = await makeWorld(env, a, 'A');
   await makeWorld(env, b, 'B');
+  bw = await makeBuyWorld(env, a, 'A');
+  await makeBuyWorld(env, b, 'B');
   const m = await env.addMember(a, 'member');
   aMemberId = (await env.request(a, 'GET', '/api/v1/organization/members')).body.items.find((x: { userId: string }) => x.userId === m.userId).id;
   aInvitationId = (await env.request(a, 'POST', '/api/v1/organization/invitations', { email: 'pending@example.test', role: 'member' })).body.id;
@@ -34,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 type Case = { method: string; url: () => string; body?: () => unknown; expect: number | 'list-without-a' | 'own-only' };
-const aIds = () => [w.accountId, w.opportunityId, w.interactionId, w.taskId, w.competitorId, ...Object.values(w.contactIds), a.orgId, aMemberId, aInvitationId];
+const aIds = () => [w.accountId, w.opportunityId, w.interactionId, w.taskId, w.competitorId, ...Object.values(w.contactIds), a.orgId, aMemberId, aInvitationId, bw.requisitionId, bw.projectId, bw.pendingRequisitionId, bw.requesterId];
 
 const cases: Record<string, Case> = {
   'GET /api/v1/me': { method: 'GET', url: () => '/api/v1/me', expect: 'own-only' },
@@ -89,6 +92,19 @@ const cases: Record<string, Case> = {
   'GET /api/v1/tasks': { method: 'GET', url: () => '/api/v1/tasks', expect: 'list-without-a' },
   'POST /api/v1/tasks': { method: 'POST', url: () => '/api/v1/tasks', body: () => ({ opportunityId: w.opportunityId, title: 'x' }), expect: 404 },
   'PATCH /api/v1/tasks/{id}': { method: 'PATCH', url: () => `/api/v1/tasks/${w.taskId}`, body: () => ({ status: 'done' }), expect: 404 },
+  'GET /api/v1/requisitions': { method: 'GET', url: () => '/api/v1/requisitions', expect: 'list-without-a' },
+  'POST /api/v1/requisitions': { method: 'POST', url: () => '/api/v1/requisitions', body: () => ({ title: 'B need', department: 'x', justification: 'y', items: [{ name: 'n', quantity: '1', unit: 'u', unitPrice: '1' }] }), expect: 'own-only' },
+  'GET /api/v1/requisitions/{id}': { method: 'GET', url: () => `/api/v1/requisitions/${bw.requisitionId}`, expect: 404 },
+  'PATCH /api/v1/requisitions/{id}': { method: 'PATCH', url: () => `/api/v1/requisitions/${bw.pendingRequisitionId}`, body: () => ({ title: 'hijacked' }), expect: 404 },
+  'POST /api/v1/requisitions/{id}/submit': { method: 'POST', url: () => `/api/v1/requisitions/${bw.pendingRequisitionId}/submit`, expect: 404 },
+  'POST /api/v1/requisitions/{id}/decision': { method: 'POST', url: () => `/api/v1/requisitions/${bw.pendingRequisitionId}/decision`, body: () => ({ decision: 'approve' }), expect: 404 },
+  'POST /api/v1/requisitions/{id}/withdraw': { method: 'POST', url: () => `/api/v1/requisitions/${bw.pendingRequisitionId}/withdraw`, expect: 404 },
+  'GET /api/v1/approval-rules': { method: 'GET', url: () => '/api/v1/approval-rules', expect: 'own-only' },
+  'PUT /api/v1/approval-rules': { method: 'PUT', url: () => '/api/v1/approval-rules', body: () => ({ rules: [{ key: 'xx', name: 'x', approverIds: [a.userId] }] }), expect: 404 },
+  'GET /api/v1/projects': { method: 'GET', url: () => '/api/v1/projects', expect: 'list-without-a' },
+  'GET /api/v1/projects/{id}': { method: 'GET', url: () => `/api/v1/projects/${bw.projectId}`, expect: 404 },
+  'PUT /api/v1/projects/{id}/team': { method: 'PUT', url: () => `/api/v1/projects/${bw.projectId}/team`, body: () => ({ members: [] }), expect: 404 },
+  'GET /api/v1/projects/{id}/timeline': { method: 'GET', url: () => `/api/v1/projects/${bw.projectId}/timeline`, expect: 404 },
 };
 
 /** Operations whose access rule is tested elsewhere (public by design, or a stream). */

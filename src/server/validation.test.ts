@@ -14,7 +14,7 @@ let w: World;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  a = await env.signUp();
+  a = await env.signUp({ kind: 'both' });
   w = await makeWorld(env, a);
   const doc = (await env.request(null, 'GET', '/api/openapi.json')).body;
   lists = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)
@@ -204,6 +204,8 @@ describe('errors in both languages', () => {
 
 function validBodyFor(path: string): unknown {
   if (path.endsWith('/stage')) return { stage: 'problem_and_need' };
+  if (path.endsWith('/team')) return { members: [] };
+  if (path.endsWith('/decision')) return { decision: 'approve' };
   if (path.endsWith('/outcome')) return { outcome: 'abandoned' };
   if (path.endsWith('/facts')) return { kind: 'budget', value: '1' };
   if (path.endsWith('/competitors')) return { competitorId: randomUUID(), position: 'active' };

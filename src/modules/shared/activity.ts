@@ -11,6 +11,7 @@ export interface ActivityInput {
   action: string;
   accountId?: string | null;
   opportunityId?: string | null;
+  projectId?: string | null;
   data?: Record<string, unknown>;
 }
 
@@ -32,6 +33,7 @@ export function activityInsert(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userI
       action: x.action,
       accountId: x.accountId ?? null,
       opportunityId: x.opportunityId ?? null,
+      projectId: x.projectId ?? null,
       data: x.data ?? {},
     })),
   );
