@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { loadConfig } from '../src/config';
 import { createRuntime, type Runtime } from '../src/server/runtime';
 import { appUrlFrom } from '../src/db/bootstrap';
+import { TestClock } from '../src/server/clock';
+import { newPlatformKey, type PlatformKey } from '../src/domain/sealing/receipt';
 
 export interface TestUser {
   userId: string;
@@ -17,6 +19,9 @@ export interface TestUser {
 
 export interface TestEnv {
   rt: Runtime;
+  /** The clock every buy-side rule reads: tests move it (time-shifted tests). */
+  clock: TestClock;
+  platformKey: PlatformKey;
   ownerUrl: string;
   /** A new user with a new organization. */
   signUp(opts?: { org?: string; kind?: 'seller' | 'buyer' | 'both'; name?: string }): Promise<TestUser>;
@@ -28,7 +33,7 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestEnv(): Promise<TestEnv> {
+export async function createTestEnv(opts: { now?: Date } = {}): Promise<TestEnv> {
   const serverUrl = inject('pgOwnerUrl');
   const dbName = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -39,7 +44,9 @@ export async function createTestEnv(): Promise<TestEnv> {
   u.pathname = `/${dbName}`;
   const ownerUrl = u.toString();
   const config = { ...loadConfig({}), baseUrl: 'http://localhost:3000', poolSize: 5 };
-  const rt = await createRuntime(config, { ownerUrl, appUrl: appUrlFrom(ownerUrl, 'procura_app_test') }, { webDist: null, logger: { level: 'error' } });
+  const clock = new TestClock(opts.now ?? new Date());
+  const platformKey = newPlatformKey();
+  const rt = await createRuntime(config, { ownerUrl, appUrl: appUrlFrom(ownerUrl, 'procura_app_test') }, { webDist: null, logger: { level: 'error' }, clock, platformKey });
   const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
 
   const request: TestEnv['request'] = async (user, method, url, body, headers = {}) => {
@@ -93,6 +100,8 @@ export async function createTestEnv(): Promise<TestEnv> {
 
   return {
     rt,
+    clock,
+    platformKey,
     ownerUrl,
     signUp,
     addMember,

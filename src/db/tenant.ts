@@ -34,6 +34,10 @@ export interface TenantContext {
 
 type TenantIds = Pick<TenantContext, 'orgId' | 'userId' | 'idempotency'>;
 
+/** The user id of work the platform does on its own (the clock's tick): recorded with no actor. */
+export const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
+export const actorOf = (userId: string): string | null => (userId === SYSTEM_USER ? null : userId);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface DbInternals {

@@ -11,6 +11,12 @@ import { taskRoutes } from './tasks/routes';
 import { eventRoutes } from './events/routes';
 import { projectRoutes } from './projects/routes';
 import { requisitionRoutes } from './requisitions/routes';
+import { supplierRoutes } from './suppliers/routes';
+import { notificationRoutes } from './notifications/routes';
+import { tenderRoutes } from './tenders/routes';
+import { bidRoutes } from './bids/routes';
+import { openingRoutes } from './opening/routes';
+import { tenderLinkRoutes } from './tender-link/routes';
 
 export interface ApiModule {
   name: string;
@@ -28,5 +34,11 @@ export const modules: ApiModule[] = [
   { name: 'tasks', routes: taskRoutes },
   { name: 'requisitions', routes: requisitionRoutes },
   { name: 'projects', routes: projectRoutes },
+  { name: 'suppliers', routes: supplierRoutes },
+  { name: 'tenders', routes: tenderRoutes },
+  { name: 'opening', routes: openingRoutes },
+  { name: 'bids', routes: bidRoutes },
+  { name: 'tender-link', routes: tenderLinkRoutes },
+  { name: 'notifications', routes: notificationRoutes },
   { name: 'events', routes: eventRoutes },
 ];

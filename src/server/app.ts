@@ -25,6 +25,7 @@ import type { TenantContext } from '../db/tenant';
 import { registerAuthRoutes, type Auth, type Principals } from './auth';
 import { invalidField, registerErrorHandling } from './errors';
 import type { Clock } from './clock';
+import type { PlatformKey } from '../domain/sealing/receipt';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
 import { SignInThrottle } from './sign-in-throttle';
@@ -50,6 +51,8 @@ export interface Deps {
   events: Events;
   /** The one clock of the buy side's time rules (tests drive a TestClock). */
   clock: Clock;
+  /** Signs bid receipts (src/server/platform-key.ts). */
+  platformKey: PlatformKey;
 }
 
 declare module 'fastify' {

@@ -3,10 +3,12 @@
 // "decision delayed" risk uses) and the re-check of time-driven risks
 // (information island) on open opportunities. Hourly: expired Idempotency-Keys
 // (older than 24 hours) and sign-in counts whose window and pause are over.
+// Every minute: the tender clock (modules/tenders/jobs.ts).
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Runtime } from './runtime';
 import { refreshOrganizationStats } from '../modules/opportunities/jobs';
+import { ownerDb, tenderTick } from '../modules/tenders/jobs';
 
 export async function startJobs(ownerUrl: string, rt: Runtime) {
   const boss = new PgBoss({ connectionString: ownerUrl, max: 2 });
@@ -22,7 +24,19 @@ export async function startJobs(ownerUrl: string, rt: Runtime) {
   await boss.work('housekeeping', async () => {
     await housekeeping(ownerUrl);
   });
-  return { stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  // The tender clock: time-driven states, failures at the opening time, reminders, expiries, the link.
+  const owner = ownerDb(ownerUrl);
+  await boss.createQueue('tenders.tick');
+  await boss.schedule('tenders.tick', '* * * * *', {}, { tz: 'UTC' });
+  await boss.work('tenders.tick', async () => {
+    await tenderTick(owner.db, rt.deps);
+  });
+  return {
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+      await owner.close();
+    },
+  };
 }
 
 /** Drops what no rule needs any more; returns how many rows of each went. */

@@ -10,6 +10,8 @@ import { createAuth, Principals } from './auth';
 import { createEvents, type Events } from './events';
 import { systemClock, type Clock } from './clock';
 import { webDistDir } from '../paths';
+import { loadPlatformKey } from './platform-key';
+import type { PlatformKey } from '../domain/sealing/receipt';
 
 export interface Runtime {
   app: App;
@@ -42,13 +44,14 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
 export async function createRuntime(
   config: Config,
   urls: { ownerUrl: string; appUrl: string },
-  opts: { logger?: boolean | { level: string }; webDist?: string | null; jobs?: boolean; clock?: Clock } = {},
+  opts: { logger?: boolean | { level: string }; webDist?: string | null; jobs?: boolean; clock?: Clock; platformKey?: PlatformKey } = {},
 ): Promise<Runtime> {
   const appDb = createDatabase(urls.appUrl, config.poolSize);
   const auth = createAuth(appDb.db, { baseUrl: config.baseUrl, secret: config.authSecret, trustedOrigins: config.trustedOrigins });
   const principals = new Principals(auth, appDb.db);
   const events = await createEvents(urls.appUrl, { listen: opts.jobs ?? false });
-  const deps: Deps = { db: appDb.db, auth, principals, events, clock: opts.clock ?? systemClock, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
+  const platformKey = opts.platformKey ?? loadPlatformKey({ dataDir: config.dataDir });
+  const deps: Deps = { db: appDb.db, auth, principals, events, clock: opts.clock ?? systemClock, platformKey, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
   const app = await buildApp(deps, { logger: opts.logger, webDist: opts.webDist === undefined ? webDistDir : opts.webDist });
   return {
     app,

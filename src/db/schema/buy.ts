@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth';
+import { bytea } from './types';
 import { appRole, currentOrgSql, orgColumn, tenantPolicy, ts } from './tenant';
 
 export const approvalRules = pgTable(
@@ -213,6 +214,37 @@ export const certifications = pgTable(
       to: appRole,
       using: sql`supplier_org_id = ${currentOrgSql} and status in ('rejected', 'expired')`,
       withCheck: sql`supplier_org_id = ${currentOrgSql} and status = 'applied' and reviewer_id is null`,
+    }),
+  ],
+);
+
+/** The files a certification rests on (licences, quality certificates, financial statements): the buyer's, sent by either side. */
+export const certificationDocuments = pgTable(
+  'certification_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgColumn(),
+    certificationId: uuid('certification_id')
+      .notNull()
+      .references(() => certifications.id, { onDelete: 'cascade' }),
+    supplierOrgId: uuid('supplier_org_id'),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => user.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('certification_documents_cert_idx').on(t.organizationId, t.certificationId),
+    tenantPolicy('certification_documents'),
+    pgPolicy('certification_documents_supplier_read', { as: 'permissive', for: 'select', to: appRole, using: sql`supplier_org_id = ${currentOrgSql}` }),
+    pgPolicy('certification_documents_supplier_write', {
+      as: 'permissive',
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`supplier_org_id = ${currentOrgSql} and exists (select 1 from certifications c where c.id = certification_id and c.supplier_org_id = ${currentOrgSql} and c.organization_id = certification_documents.organization_id)`,
     }),
   ],
 );

@@ -191,6 +191,8 @@ export const interactions = pgTable(
     competitorResponses: jsonb('competitor_responses').$type<{ competitorId: string; response: string }[]>().notNull().default([]),
     contactIds: uuid('contact_ids').array().notNull().default(sql`'{}'::uuid[]`),
     userIds: uuid('user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** manual, or tender: logged by the platform from a tender the organization takes part in. */
+    origin: text('origin').notNull().default('manual'),
     createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -217,9 +219,15 @@ export const evidenceItems = pgTable(
     occurredAt: ts('occurred_at').notNull(),
     /** Set when the evidence came from a tender on the platform rather than by hand. */
     origin: text('origin').notNull().default('manual'),
+    /** For evidence from a tender: which event it is (tender id and event), so that it is taken once. */
+    originKey: text('origin_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('evidence_opp_idx').on(t.organizationId, t.opportunityId, t.occurredAt), tenantPolicy('evidence_items')],
+  (t) => [
+    index('evidence_opp_idx').on(t.organizationId, t.opportunityId, t.occurredAt),
+    uniqueIndex('evidence_origin_key_uq').on(t.organizationId, t.opportunityId, t.originKey),
+    tenantPolicy('evidence_items'),
+  ],
 );
 
 export const tasks = pgTable(

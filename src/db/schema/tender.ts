@@ -5,12 +5,14 @@
 // each row belongs to one organization (tenant rule) and a second, narrower
 // policy lets the other side read exactly what it is entitled to.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, numeric, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth';
 import { projects, suppliers } from './buy';
+import { opportunities } from './sell';
 import { appRole, currentOrgSql, orgColumn, tenantPolicy, ts } from './tenant';
+import { bytea } from './types';
 
-export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+export { bytea } from './types';
 
 /** A tender the current organization may see as a supplier: published, and open or inviting it. */
 const visibleTender = (tenderId: ReturnType<typeof sql>) =>
@@ -52,6 +54,12 @@ export const tenders = pgTable(
     freezeHash: text('freeze_hash'),
     cancelledReason: text('cancelled_reason'),
     publishedAt: ts('published_at'),
+    /** When the status last changed (published, closed by the clock, opened, failed, cancelled). */
+    statusChangedAt: ts('status_changed_at'),
+    /** The last material amendment: bids sealed before it must be confirmed or replaced. */
+    materialAmendedAt: ts('material_amended_at'),
+    /** The deadline reminder went out (once, a day before the deadline). */
+    reminderSentAt: ts('reminder_sent_at'),
     createdBy: uuid('created_by').references(() => user.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -307,8 +315,10 @@ export const bidVersions = pgTable(
       .notNull()
       .references(() => bids.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    /** submit | withdraw */
+    /** submit | confirm (a bid sealed before a material amendment, kept as it is) | withdraw */
     kind: text('kind').notNull(),
+    /** For a confirmation: the version it confirms. */
+    confirms: integer('confirms'),
     /** The sealed submission exactly as received (canonical JSON, UTF-8): ciphertext only. Null for a withdrawal. */
     submission: bytea('submission'),
     sha256: text('sha256'),
@@ -473,4 +483,25 @@ export const auditHeads = pgTable(
     hash: bytea('hash').notNull(),
   },
   () => [tenantPolicy('audit_heads')],
+);
+
+/**
+ * A supplier's link from a tender it met to its own opportunity for that
+ * customer (the supplier's tenant only). The tender's events it is entitled to
+ * see become evidence on that opportunity (modules/tender-link).
+ */
+export const tenderLinks = pgTable(
+  'tender_links',
+  {
+    organizationId: orgColumn(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => user.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tenderId] }), index('tender_links_opp_idx').on(t.organizationId, t.opportunityId), tenantPolicy('tender_links')],
 );

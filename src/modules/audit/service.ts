@@ -5,7 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import pg from 'pg';
 import type { Tx } from '../../db/client';
-import type { TenantContext } from '../../db/tenant';
+import { actorOf, type TenantContext } from '../../db/tenant';
 import { equalBytes, toHex } from '../../domain/sealing/bytes';
 import { verifyReceipt } from '../../domain/sealing/receipt';
 import { auditRepo, entryDigest, GENESIS, linkHash, type AuditEntry } from './repository';
@@ -14,7 +14,7 @@ export type AuditInput = Omit<AuditEntry, 'actorId' | 'tenderId' | 'subjectId' |
 
 /** The append of one audit entry for the acting organization, unsent (to go out with the action's other writes). */
 export function auditWrite(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, e: AuditInput) {
-  return auditRepo.append(tx, ctx.orgId, { actorId: ctx.userId, tenderId: null, subjectId: null, data: {}, ...e });
+  return auditRepo.append(tx, ctx.orgId, { actorId: actorOf(ctx.userId), tenderId: null, subjectId: null, data: {}, ...e });
 }
 
 export async function recordAudit(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, e: AuditInput): Promise<void> {

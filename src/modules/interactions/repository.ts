@@ -102,4 +102,15 @@ export const interactionRepo = {
     const [row] = await tx.update(evidenceItems).set({ verified }).where(eq(evidenceItems.id, id)).returning();
     return row!;
   },
+
+  /** Of these event keys, those the opportunity's evidence already holds; the opportunity row is locked first (one log of an event at a time). */
+  async originKeysOf(tx: Tx, opportunityId: string, keys: string[]): Promise<Set<string>> {
+    await tx.execute(sql`select 1 from opportunities where id = ${opportunityId} for update`);
+    if (!keys.length) return new Set();
+    const rows = await tx
+      .select({ k: evidenceItems.originKey })
+      .from(evidenceItems)
+      .where(and(eq(evidenceItems.opportunityId, opportunityId), inArray(evidenceItems.originKey, keys)));
+    return new Set(rows.map((r) => r.k!));
+  },
 };

@@ -55,6 +55,8 @@ export const Interaction = z
     contactIds: z.array(Uuid),
     userIds: z.array(Uuid),
     evidence: z.array(Evidence),
+    /** manual, or tender: logged by the platform from a tender on Procura. */
+    origin: z.enum(['manual', 'tender']),
     createdBy: Uuid.nullable(),
     createdAt: Timestamp,
   })

@@ -32,6 +32,7 @@ function present(i: InteractionRow, ev: EvidenceRow[]) {
     contactIds: i.contactIds,
     userIds: i.userIds,
     evidence: ev.map((e) => ({ id: e.id, type: e.type, value: e.value, sourceContactId: e.sourceContactId, verified: e.verified, occurredAt: e.occurredAt.toISOString(), origin: e.origin })),
+    origin: i.origin as 'manual' | 'tender',
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),
   };
@@ -66,8 +67,9 @@ async function checkOtherRefs(tx: Tx, ctx: TenantContext, input: CreateInput) {
   }
 }
 
-function interactionRow(ctx: TenantContext, input: CreateInput, accountId: string, opportunityId: string | null, occurredAt: Date, now: Date): InteractionRow {
+function interactionRow(ctx: TenantContext, input: CreateInput, accountId: string, opportunityId: string | null, occurredAt: Date, now: Date, origin = 'manual'): InteractionRow {
   return {
+    origin,
     id: randomUUID(),
     organizationId: ctx.orgId,
     accountId,
@@ -113,7 +115,7 @@ async function logOnAccount(tx: Tx, ctx: TenantContext, input: CreateInput, occu
  * references are checked against); then, computed here, the row as these
  * writes leave it and its re-analysis; then every write in one statement.
  */
-async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, opportunityId: string, occurredAt: Date, now: Date) {
+async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, opportunityId: string, occurredAt: Date, now: Date, fromTender?: { originKeys: (string | null)[] }) {
   const row = await lockForAnalysis(tx, ctx, opportunityId);
   if (!row) throw unknownRef('body.opportunityId', 'opportunity');
   const o = row.opp;
@@ -122,8 +124,8 @@ async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, 
   await checkOtherRefs(tx, ctx, input);
   const model = await modelOf(tx, o.processModel);
 
-  const interaction = interactionRow(ctx, input, o.accountId, o.id, occurredAt, now);
-  const evidence: EvidenceRow[] = input.evidence.map((e) => ({
+  const interaction = interactionRow(ctx, input, o.accountId, o.id, occurredAt, now, fromTender ? 'tender' : 'manual');
+  const evidence: EvidenceRow[] = input.evidence.map((e, n) => ({
     id: randomUUID(),
     organizationId: ctx.orgId,
     opportunityId: o.id,
@@ -133,7 +135,8 @@ async function logOnOpportunity(tx: Tx, ctx: TenantContext, input: CreateInput, 
     sourceContactId: e.sourceContactId ?? null,
     verified: e.verified,
     occurredAt,
-    origin: 'manual',
+    origin: fromTender ? 'tender' : 'manual',
+    originKey: fromTender?.originKeys[n] ?? null,
     createdAt: now,
   }));
   const facts = factsAfter(row.facts, evidence, now);
@@ -199,7 +202,40 @@ function factsAfter(existing: AnalysisRow['facts'], evidence: EvidenceRow[], now
   return { all: [...all.values()], changed: [...changed.values()] };
 }
 
+/** What a tender event logs on a supplier's opportunity (modules/tender-link): an interaction of origin "tender" and its evidence, each piece with its event key. */
+export interface TenderEventLog {
+  opportunityId: string;
+  type: CreateInput['type'];
+  summary: string;
+  occurredAt: Date;
+  evidence: { type: string; value: string | null; originKey: string }[];
+}
+
 export const interactionService = {
+  /**
+   * Logs a tender's event on an opportunity inside the caller's transaction,
+   * with re-inference, as a person's interaction would be; evidence whose event
+   * key the opportunity already holds is not taken twice (the opportunity row is
+   * locked, so concurrent logs of one event take it once). Returns whether it logged.
+   */
+  async logFromTender(tx: Tx, ctx: TenantContext, e: TenderEventLog, now: Date): Promise<boolean> {
+    const held = await interactionRepo.originKeysOf(tx, e.opportunityId, e.evidence.map((x) => x.originKey));
+    const fresh = e.evidence.filter((x) => !held.has(x.originKey));
+    if (!fresh.length) return false;
+    const input: CreateInput = {
+      opportunityId: e.opportunityId,
+      type: e.type,
+      summary: e.summary,
+      competitorResponses: [],
+      contactIds: [],
+      userIds: [],
+      evidence: fresh.map((x) => ({ type: x.type, value: x.value, sourceContactId: null, verified: true })),
+    };
+    await logOnOpportunity(tx, ctx, input, e.opportunityId, e.occurredAt, now, { originKeys: fresh.map((x) => x.originKey) });
+    return true;
+  },
+
+
   async create(deps: { db: Db; events: Events }, ctx: TenantContext, input: z.infer<typeof InteractionCreate>) {
     const now = new Date();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;

@@ -1,7 +1,7 @@
 // Data access for organizations, members, invitations and settings. Identity
 // tables (member, invitation, organization) carry no RLS: every query here is
 // scoped by the organization id of the caller's tenant context.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { invitation, member, organization, orgSettings, user } from '../../db/schema/index';
 
@@ -53,5 +53,25 @@ export const orgRepo = {
       .where(eq(invitation.id, id))
       .limit(1);
     return rows[0] ?? null;
+  },
+  /** Organizations of these kinds, by name: the directory a buyer finds suppliers in (and a supplier finds buyers). Public facts only. */
+  directory(db: Db | Tx, kinds: string[], q: string | undefined, limit: number) {
+    const conds = [inArray(organization.kind, kinds)];
+    if (q) conds.push(ilike(organization.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    return db.select({ id: organization.id, name: organization.name, kind: organization.kind }).from(organization).where(and(...conds)).orderBy(asc(organization.name)).limit(limit);
+  },
+  async names(db: Db | Tx, ids: string[]): Promise<Map<string, { name: string; kind: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await db.select({ id: organization.id, name: organization.name, kind: organization.kind }).from(organization).where(inArray(organization.id, ids));
+    return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+  },
+  /** E-mail addresses of the owners and admins of these organizations (where notifications are mailed). */
+  adminEmails(db: Db | Tx, orgIds: string[]) {
+    if (!orgIds.length) return Promise.resolve([]);
+    return db
+      .select({ orgId: member.organizationId, email: user.email })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(inArray(member.organizationId, orgIds), inArray(member.role, ['owner', 'admin'])));
   },
 };

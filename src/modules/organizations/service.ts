@@ -5,7 +5,7 @@ import { DEFAULT_RISK_THRESHOLDS, validateRiskThresholds } from '../../domain/ri
 import { getBuiltInModel } from '../../domain/process-models';
 import type { Db } from '../../db/client';
 import { invitation, member, orgSettings, processModels, user } from '../../db/schema/index';
-import { withTenant, type OrgRole, type TenantContext } from '../../db/tenant';
+import { withTenant, type OrgKind, type OrgRole, type TenantContext } from '../../db/tenant';
 import { AppError, issuesError, invalidField, notFound } from '../../server/errors';
 import type { Auth, Principals } from '../../server/auth';
 import { recordActivity } from '../shared/activity';
@@ -110,6 +110,24 @@ export const organizationService = {
       settings: presentSettings(settings),
       organizations: orgs,
     };
+  },
+
+  /** The directory of organizations of these kinds (public: name and kind). */
+  async directory(db: Db, kinds: OrgKind[], q: string | undefined, limit = 50) {
+    return (await orgRepo.directory(db, kinds, q, limit)).map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrgKind }));
+  },
+
+  /** Names and kinds of organizations by id (what another organization may know of them). */
+  names(db: Db, ids: string[]) {
+    return orgRepo.names(db, [...new Set(ids)]);
+  },
+
+  async memberNames(db: Db, orgId: string): Promise<Map<string, string>> {
+    return new Map((await orgRepo.members(db, orgId)).map((m) => [m.userId, m.name]));
+  },
+
+  adminEmails(db: Db, orgIds: string[]) {
+    return orgRepo.adminEmails(db, orgIds);
   },
 
   async switchOrganization(deps: OrgDeps, ctx: TenantContext, organizationId: string, headers: Headers) {

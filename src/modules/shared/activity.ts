@@ -3,7 +3,7 @@
 // transaction as the change.
 import type { Tx } from '../../db/client';
 import { activities } from '../../db/schema/index';
-import type { TenantContext } from '../../db/tenant';
+import { actorOf, type TenantContext } from '../../db/tenant';
 
 export interface ActivityInput {
   entityType: string;
@@ -27,7 +27,7 @@ export function activityInsert(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userI
   return tx.insert(activities).values(
     list.map((x) => ({
       organizationId: ctx.orgId,
-      actorId: ctx.userId,
+      actorId: actorOf(ctx.userId),
       entityType: x.entityType,
       entityId: x.entityId,
       action: x.action,
