@@ -50,7 +50,7 @@ export async function tableCounts(env: TestEnv): Promise<Record<string, number>>
   const tables = ['accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'org_settings', 'idempotency_keys', 'member', 'invitation', '"user"', 'organization',
     'approval_rules', 'requisitions', 'requisition_items', 'requisition_steps', 'projects', 'project_team', 'suppliers', 'certifications',
     'tenders', 'tender_invitations', 'tender_documents', 'tender_keys', 'key_holders', 'tender_amendments', 'tender_downloads', 'tender_questions',
-    'tender_clarifications', 'bids', 'bid_versions', 'tender_openings', 'opening_shares', 'bid_openings', 'notifications', 'outbox', 'audit_chain'];
+    'tender_clarifications', 'bids', 'bid_versions', 'tender_openings', 'opening_shares', 'bid_openings', 'notifications', 'outbox', 'audit_chain', 'tender_links', 'certification_documents'];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await env.sql(`select count(*)::int n from ${t}`))[0].n;
   // Content too: an UPDATE changes no count.
@@ -60,6 +60,9 @@ export async function tableCounts(env: TestEnv): Promise<Record<string, number>>
   out.tasks_hash = (await env.sql(`select coalesce(sum(hashtext(t::text)), 0)::float8 h from tasks t`))[0].h;
   out.requisitions_hash = (await env.sql(`select coalesce(sum(hashtext(r::text)), 0)::float8 h from requisitions r`))[0].h;
   out.requisition_steps_hash = (await env.sql(`select coalesce(sum(hashtext(s::text)), 0)::float8 h from requisition_steps s`))[0].h;
+  out.tenders_hash = (await env.sql(`select coalesce(sum(hashtext(t::text)), 0)::float8 h from tenders t`))[0].h;
+  out.certifications_hash = (await env.sql(`select coalesce(sum(hashtext(c::text)), 0)::float8 h from certifications c`))[0].h;
+  out.notifications_hash = (await env.sql(`select coalesce(sum(hashtext(n::text)), 0)::float8 h from notifications n`))[0].h;
   out.settings_hash = (await env.sql(`select coalesce(sum(hashtext(s::text)), 0)::float8 h from org_settings s`))[0].h;
   return out;
 }

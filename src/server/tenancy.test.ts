@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
 import { makeBuyWorld, makeWorld, tableCounts, type BuyWorld, type World } from '../../tests/fixtures';
+import { makeTenderWorld, type TenderWorld } from '../../tests/buy';
 
 let env: TestEnv;
 let a: TestUser;
@@ -12,6 +13,8 @@ let w: World;
 let aMemberId: string;
 let aInvitationId: string;
 let bw: BuyWorld;
+let tw: TenderWorld;
+let aNotificationId: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -20,7 +23,10 @@ beforeAll(async () => {
   w = await makeWorld(env, a, 'A');
   await makeWorld(env, b, 'B');
   bw = await makeBuyWorld(env, a, 'A');
-  await makeBuyWorld(env, b, 'B');
+  const bbw = await makeBuyWorld(env, b, 'B');
+  tw = await makeTenderWorld(env, a, bw.projectId, 'A');
+  await makeTenderWorld(env, b, bbw.projectId, 'B');
+  aNotificationId = (await env.sql(`select id from notifications where organization_id = $1 limit 1`, [a.orgId]))[0].id;
   const m = await env.addMember(a, 'member');
   aMemberId = (await env.request(a, 'GET', '/api/v1/organization/members')).body.items.find((x: { userId: string }) => x.userId === m.userId).id;
   aInvitationId = (await env.request(a, 'POST', '/api/v1/organization/invitations', { email: 'pending@example.test', role: 'member' })).body.id;
@@ -37,7 +43,11 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 type Case = { method: string; url: () => string; body?: () => unknown; expect: number | 'list-without-a' | 'own-only' };
-const aIds = () => [w.accountId, w.opportunityId, w.interactionId, w.taskId, w.competitorId, ...Object.values(w.contactIds), a.orgId, aMemberId, aInvitationId, bw.requisitionId, bw.projectId, bw.pendingRequisitionId, bw.requesterId];
+const aIds = () => [w.accountId, w.opportunityId, w.interactionId, w.taskId, w.competitorId, ...Object.values(w.contactIds), a.orgId, aMemberId, aInvitationId, bw.requisitionId, bw.projectId, bw.pendingRequisitionId, bw.requesterId,
+  tw.tenderId, tw.draftTenderId, tw.supplierId, tw.certificationId, tw.certDocumentId, tw.documentId, tw.questionId, tw.bidder.orgId, aNotificationId, ...tw.holders.map((h) => h.user.userId)];
+const box = { ephemeralPublicKey: 'AAAA', nonce: 'AAAA', ciphertext: 'AAAA' };
+const sealed = () => ({ format: 'procura-bid-submission/1', tenderId: tw.tenderId, envelopes: [{ format: 'procura-sealed-bid/1', tenderId: tw.tenderId, envelope: 'single', keyFingerprint: 'x', wrappedKey: box, nonce: 'AAAA', ciphertext: 'AAAA' }] });
+const file = () => ({ name: 'x.txt', mediaType: 'text/plain', data: 'eA==' });
 
 const cases: Record<string, Case> = {
   'GET /api/v1/me': { method: 'GET', url: () => '/api/v1/me', expect: 'own-only' },
@@ -105,6 +115,50 @@ const cases: Record<string, Case> = {
   'GET /api/v1/projects/{id}': { method: 'GET', url: () => `/api/v1/projects/${bw.projectId}`, expect: 404 },
   'PUT /api/v1/projects/{id}/team': { method: 'PUT', url: () => `/api/v1/projects/${bw.projectId}/team`, body: () => ({ members: [] }), expect: 404 },
   'GET /api/v1/projects/{id}/timeline': { method: 'GET', url: () => `/api/v1/projects/${bw.projectId}/timeline`, expect: 404 },
+  'GET /api/v1/suppliers': { method: 'GET', url: () => '/api/v1/suppliers', expect: 'list-without-a' },
+  'POST /api/v1/suppliers': { method: 'POST', url: () => '/api/v1/suppliers', body: () => ({ name: 'B 新供应商', contactEmail: 'sales@b.example' }), expect: 'own-only' },
+  'GET /api/v1/suppliers/{id}': { method: 'GET', url: () => `/api/v1/suppliers/${tw.supplierId}`, expect: 404 },
+  'POST /api/v1/suppliers/{id}/certifications': { method: 'POST', url: () => `/api/v1/suppliers/${tw.supplierId}/certifications`, body: () => ({ category: 'services' }), expect: 404 },
+  'POST /api/v1/certifications/{id}/decision': { method: 'POST', url: () => `/api/v1/certifications/${tw.certificationId}/decision`, body: () => ({ to: 'blacklisted', reason: 'x' }), expect: 404 },
+  'POST /api/v1/certifications/{id}/documents': { method: 'POST', url: () => `/api/v1/certifications/${tw.certificationId}/documents`, body: file, expect: 404 },
+  'GET /api/v1/certification-documents/{id}': { method: 'GET', url: () => `/api/v1/certification-documents/${tw.certDocumentId}`, expect: 404 },
+  'GET /api/v1/registrations': { method: 'GET', url: () => '/api/v1/registrations', expect: 'own-only' },
+  'POST /api/v1/registrations/accept-invite': { method: 'POST', url: () => '/api/v1/registrations/accept-invite', body: () => ({ token: 'x'.repeat(43) }), expect: 404 },
+  'GET /api/v1/tenders': { method: 'GET', url: () => '/api/v1/tenders', expect: 'list-without-a' },
+  'POST /api/v1/tenders': { method: 'POST', url: () => '/api/v1/tenders', body: () => ({ projectId: bw.projectId, title: 'x', regime: 'enterprise', method: 'open', category: 'goods', estimatedValue: '1', lots: [{ name: 'l', items: [{ name: 'i', quantity: '1', unit: 'u' }] }], evaluation: { method: 'lowest_price' }, timeline: { questionsUntil: '2027-01-01T00:00:00Z', deadline: '2027-02-01T00:00:00Z', openingAt: '2027-02-01T00:00:00Z' } }), expect: 404 },
+  'GET /api/v1/tenders/{id}': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}`, expect: 404 },
+  'PATCH /api/v1/tenders/{id}': { method: 'PATCH', url: () => `/api/v1/tenders/${tw.draftTenderId}`, body: () => ({ title: 'hijacked' }), expect: 404 },
+  'POST /api/v1/tenders/{id}/publish': { method: 'POST', url: () => `/api/v1/tenders/${tw.draftTenderId}/publish`, body: () => ({ keys: [{ format: 'procura-tender-key/1', tenderId: tw.draftTenderId, envelope: 'single', publicKey: 'x', fingerprint: 'x', threshold: 2, shares: [{ holderUserId: b.userId, box }, { holderUserId: b.userId, box }] }] }), expect: 404 },
+  'POST /api/v1/tenders/{id}/amendments': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/amendments`, body: () => ({ reason: 'x', material: false }), expect: 404 },
+  'POST /api/v1/tenders/{id}/cancel': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/cancel`, body: () => ({ reason: 'x' }), expect: 404 },
+  'PUT /api/v1/tenders/{id}/invitations': { method: 'PUT', url: () => `/api/v1/tenders/${tw.tenderId}/invitations`, body: () => ({ supplierIds: [] }), expect: 404 },
+  'POST /api/v1/tenders/{id}/documents': { method: 'POST', url: () => `/api/v1/tenders/${tw.draftTenderId}/documents`, body: file, expect: 404 },
+  'DELETE /api/v1/tenders/{id}/documents/{documentId}': { method: 'DELETE', url: () => `/api/v1/tenders/${tw.tenderId}/documents/${tw.documentId}`, expect: 404 },
+  'GET /api/v1/tenders/{id}/documents/{documentId}': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}/documents/${tw.documentId}`, expect: 404 },
+  'GET /api/v1/tenders/{id}/questions': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}/questions`, expect: 404 },
+  'POST /api/v1/tenders/{id}/questions': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/questions`, body: () => ({ question: 'x' }), expect: 404 },
+  'POST /api/v1/tenders/{id}/questions/{questionId}/answer': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/questions/${tw.questionId}/answer`, body: () => ({ answer: 'x' }), expect: 404 },
+  'POST /api/v1/tenders/{id}/clarifications': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/clarifications`, body: () => ({ question: 'q', answer: 'x' }), expect: 404 },
+  'GET /api/v1/tenders/{id}/audit': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}/audit`, expect: 404 },
+  'GET /api/v1/key-holders': { method: 'GET', url: () => '/api/v1/key-holders', expect: 'list-without-a' },
+  'PUT /api/v1/key-holders/me': { method: 'PUT', url: () => '/api/v1/key-holders/me', body: () => ({ format: 'procura-holder-key/1', salt: 'AAAAAAAAAAAAAAAAAAAAAA==', scrypt: { N: 32768, r: 8, p: 1 }, publicKey: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }), expect: 'own-only' },
+  'GET /api/v1/tenders/{id}/opening': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}/opening`, expect: 404 },
+  'POST /api/v1/tenders/{id}/opening/shares': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/opening/shares`, body: () => ({ envelope: 'single', share: 'AAAA' }), expect: 404 },
+  'POST /api/v1/tenders/{id}/opening/postpone': { method: 'POST', url: () => `/api/v1/tenders/${tw.tenderId}/opening/postpone`, body: () => ({ reason: 'x', openingAt: '2030-01-01T00:00:00Z' }), expect: 404 },
+  'GET /api/v1/tenders/{id}/bids': { method: 'GET', url: () => `/api/v1/tenders/${tw.tenderId}/bids`, expect: 404 },
+  'GET /api/v1/market/tenders': { method: 'GET', url: () => '/api/v1/market/tenders', expect: 'list-without-a' },
+  'GET /api/v1/market/tenders/{id}': { method: 'GET', url: () => `/api/v1/market/tenders/${tw.tenderId}`, expect: 404 },
+  'POST /api/v1/market/tenders/{id}/bid': { method: 'POST', url: () => `/api/v1/market/tenders/${tw.tenderId}/bid`, body: sealed, expect: 404 },
+  'POST /api/v1/market/tenders/{id}/bid/withdraw': { method: 'POST', url: () => `/api/v1/market/tenders/${tw.tenderId}/bid/withdraw`, expect: 404 },
+  'POST /api/v1/market/tenders/{id}/bid/confirm': { method: 'POST', url: () => `/api/v1/market/tenders/${tw.tenderId}/bid/confirm`, expect: 404 },
+  'GET /api/v1/market/tenders/{id}/bid': { method: 'GET', url: () => `/api/v1/market/tenders/${tw.tenderId}/bid`, expect: 404 },
+  'GET /api/v1/market/tenders/{id}/bid/versions/{version}/receipt': { method: 'GET', url: () => `/api/v1/market/tenders/${tw.tenderId}/bid/versions/1/receipt`, expect: 404 },
+  'PUT /api/v1/market/tenders/{id}/link': { method: 'PUT', url: () => `/api/v1/market/tenders/${tw.tenderId}/link`, body: () => ({ opportunityId: w.opportunityId }), expect: 404 },
+  'DELETE /api/v1/market/tenders/{id}/link': { method: 'DELETE', url: () => `/api/v1/market/tenders/${tw.tenderId}/link`, expect: 404 },
+  'GET /api/v1/notifications': { method: 'GET', url: () => '/api/v1/notifications', expect: 'own-only' },
+  'POST /api/v1/notifications/{id}/read': { method: 'POST', url: () => `/api/v1/notifications/${aNotificationId}/read`, expect: 404 },
+  'POST /api/v1/notifications/read-all': { method: 'POST', url: () => '/api/v1/notifications/read-all', expect: 'own-only' },
+  'GET /api/v1/outbox': { method: 'GET', url: () => '/api/v1/outbox', expect: 'own-only' },
 };
 
 /** Operations whose access rule is tested elsewhere (public by design, or a stream). */
@@ -112,6 +166,11 @@ const elsewhere: Record<string, string> = {
   'POST /api/v1/auth/sign-up': 'public: creates a new user and organization (organizations.test.ts)',
   'GET /api/v1/invitations/{id}': 'public by design: the link is the secret; shows only the inviting organization name (organizations.test.ts)',
   'GET /api/v1/events': 'stream: tested below with a real connection',
+  'GET /api/v1/platform/receipt-key': "public by design: the platform's public key, for checking receipts offline (bids.test.ts)",
+  'GET /api/v1/supplier-directory': 'public by design: names and kinds of the organizations on Procura that sell, for a buyer to register (suppliers.test.ts)',
+  'GET /api/v1/buyer-directory': 'public by design: names and kinds of the organizations that buy, for a supplier to register with (suppliers.test.ts)',
+  'POST /api/v1/registrations': "by design a supplier registers itself with any buyer; it writes only its own entry (suppliers.test.ts: the buyer's other data stays hidden)",
+  'POST /api/v1/registrations/applications': 'by design a supplier applies to any buyer; it writes only its own application (suppliers.test.ts)',
 };
 
 describe('tenant isolation: every operation', () => {

@@ -203,6 +203,23 @@ describe('errors in both languages', () => {
 });
 
 function validBodyFor(path: string): unknown {
+  const box = { ephemeralPublicKey: 'AAAA', nonce: 'AAAA', ciphertext: 'AAAA' };
+  const id = randomUUID();
+  if (path.endsWith('/publish')) return { keys: [{ format: 'procura-tender-key/1', tenderId: id, envelope: 'single', publicKey: 'x', fingerprint: 'x', threshold: 2, shares: [{ holderUserId: id, box }, { holderUserId: id, box }] }] };
+  if (path.endsWith('/amendments')) return { reason: 'x', material: false };
+  if (path.endsWith('/cancel')) return { reason: 'x' };
+  if (path.endsWith('/invitations')) return { supplierIds: [] };
+  if (path.endsWith('/documents')) return { name: 'x.txt', mediaType: 'text/plain', data: 'eA==' };
+  if (path.endsWith('/questions')) return { question: 'x' };
+  if (path.endsWith('/answer')) return { answer: 'x' };
+  if (path.endsWith('/clarifications')) return { question: 'q', answer: 'x' };
+  if (path.endsWith('/opening/shares')) return { envelope: 'single', share: 'AAAA' };
+  if (path.endsWith('/opening/postpone')) return { reason: 'x', openingAt: '2030-01-01T00:00:00Z' };
+  if (path.endsWith('/bid')) return { format: 'procura-bid-submission/1', tenderId: id, envelopes: [{ format: 'procura-sealed-bid/1', tenderId: id, envelope: 'single', keyFingerprint: 'x', wrappedKey: box, nonce: 'AAAA', ciphertext: 'AAAA' }] };
+  if (path.endsWith('/link')) return { opportunityId: id };
+  if (path.endsWith('/certifications')) return { category: 'goods' };
+  if (path.startsWith('/api/v1/certifications') && path.endsWith('/decision')) return { to: 'blacklisted', reason: 'x' };
+  if (path.startsWith('/api/v1/tenders')) return { title: 'x' };
   if (path.endsWith('/stage')) return { stage: 'problem_and_need' };
   if (path.endsWith('/team')) return { members: [] };
   if (path.endsWith('/decision')) return { decision: 'approve' };

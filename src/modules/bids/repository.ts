@@ -2,7 +2,7 @@
 // the bidder (tenant rule); its buyer reads it only once the tender is opened
 // (src/db/schema/tender.ts). Versions are never changed or deleted by the
 // application, and a trigger refuses any version at or after the deadline.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { bids, bidVersions } from '../../db/schema/index';
 
@@ -51,7 +51,7 @@ export const bidRepo = {
   /** Of an organization's bids, those on these tenders (the market list). */
   async statusOn(tx: Tx, orgId: string, tenderIds: string[]) {
     if (!tenderIds.length) return new Map<string, string>();
-    const rows = await tx.select({ tenderId: bids.tenderId, status: bids.status }).from(bids).where(and(eq(bids.organizationId, orgId), sql`${bids.tenderId} = any(${tenderIds}::uuid[])`));
+    const rows = await tx.select({ tenderId: bids.tenderId, status: bids.status }).from(bids).where(and(eq(bids.organizationId, orgId), inArray(bids.tenderId, tenderIds)));
     return new Map(rows.map((r) => [r.tenderId, r.status]));
   },
 };

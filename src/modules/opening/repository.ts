@@ -1,7 +1,7 @@
 // The opening (开标): key holders' shares, the opening per envelope and its
 // record, and what it found in each bid. The buyer's rows; a bidder reads the
 // opening record and what concerns its own bid (src/db/schema/tender.ts).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { bidOpenings, bids, bidVersions, openingShares, tenderOpenings } from '../../db/schema/index';
 
@@ -49,7 +49,7 @@ export const openingRepo = {
   /** The stored versions of some bids (content included), oldest first. */
   versionsOf(tx: Tx, bidIds: string[]) {
     if (!bidIds.length) return Promise.resolve([]);
-    return tx.select().from(bidVersions).where(sql`${bidVersions.bidId} = any(${bidIds}::uuid[])`).orderBy(asc(bidVersions.bidId), asc(bidVersions.version));
+    return tx.select().from(bidVersions).where(inArray(bidVersions.bidId, bidIds)).orderBy(asc(bidVersions.bidId), asc(bidVersions.version));
   },
 
   async insertBidOpenings(tx: Tx, rows: (typeof bidOpenings.$inferInsert)[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_DECISIONS, REQUISITION_STATUSES } from '../../domain/buy/approval';
 import { MONEY_PATTERN, QUANTITY_PATTERN } from '../../domain/buy/money';
-import { Cursor, DateOnly, Limit, Timestamp, Uuid, csv } from '../shared/http';
+import { Cursor, DateOnly, Limit, Timestamp, Uuid, csv, patchOf } from '../shared/http';
 import { Currency } from '../opportunities/schema';
 
 const name = z.string().trim().min(1, 'is required').max(200);
@@ -31,7 +31,7 @@ export const RequisitionCreate = z
     items: z.array(RequisitionItemInput).min(1, 'is required').max(500),
   })
   .strict();
-export const RequisitionPatch = RequisitionCreate.partial().strict();
+export const RequisitionPatch = patchOf(RequisitionCreate);
 
 export const RequisitionItem = RequisitionItemInput.extend({ id: Uuid, neededBy: DateOnly.nullable(), lineTotal: z.string() }).meta({ id: 'RequisitionItem' });
 

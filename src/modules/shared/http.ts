@@ -86,3 +86,13 @@ export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).m
 export const Message = z
   .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), text: LocalizedText })
   .meta({ id: 'Message' });
+
+/**
+ * The PATCH form of an object schema: every field optional, and no defaults
+ * (zod's own .partial() still fills them in, which would overwrite stored
+ * values the client never sent).
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, ((v as z.ZodType) instanceof z.ZodDefault ? (v as unknown as z.ZodDefault<z.ZodType>).unwrap() : (v as z.ZodType)).optional()]));
+  return z.object(shape as unknown as { [K in keyof S]: z.ZodOptional<z.ZodType<Exclude<z.output<S[K]>, undefined>, z.input<S[K]>>> }).strict();
+}

@@ -2,7 +2,7 @@
 // The buyer reads and writes its own rows; a supplier reads a published tender
 // it may see (open to sellers, or invited) and writes only its downloads and
 // questions, through the narrower policies there.
-import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   bids,
@@ -106,7 +106,7 @@ export const tenderRepo = {
   },
 
   async removeInvitations(tx: Tx, tenderId: string, keepOrgIds: string[]): Promise<void> {
-    await tx.delete(tenderInvitations).where(keepOrgIds.length ? and(eq(tenderInvitations.tenderId, tenderId), sql`${tenderInvitations.supplierOrgId} <> all(${keepOrgIds}::uuid[])`) : eq(tenderInvitations.tenderId, tenderId));
+    await tx.delete(tenderInvitations).where(keepOrgIds.length ? and(eq(tenderInvitations.tenderId, tenderId), notInArray(tenderInvitations.supplierOrgId, keepOrgIds)) : eq(tenderInvitations.tenderId, tenderId));
   },
 
   documents(tx: Tx, tenderId: string) {

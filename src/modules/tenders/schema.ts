@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, CRITERION_PARTS, ENVELOPE_MODES, EVALUATION_METHODS, REGIMES, TENDER_METHODS } from '../../domain/buy/tender';
 import { TENDER_STATUSES } from '../../domain/buy/tender-status';
 import { ENVELOPES } from '../../domain/sealing/tender-key';
-import { Cursor, Limit, LocalizedText, Timestamp, Uuid, csv } from '../shared/http';
+import { Cursor, Limit, LocalizedText, Timestamp, Uuid, csv, patchOf } from '../shared/http';
 import { FileMeta, FileUpload } from '../shared/files';
 import { Currency } from '../opportunities/schema';
 import { Money, Quantity } from '../requisitions/schema';
@@ -50,7 +50,7 @@ export const TenderInput = z
   })
   .strict();
 export const TenderCreate = TenderInput;
-export const TenderPatch = TenderInput.omit({ projectId: true }).partial().strict();
+export const TenderPatch = patchOf(TenderInput.omit({ projectId: true }));
 
 const Item = z.object({ key: z.string(), name: z.string(), specification: z.string(), quantity: z.string(), unit: z.string() });
 const Lot = z.object({ key: z.string(), name: z.string(), items: z.array(Item) }).meta({ id: 'TenderLot' });
