@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
 import { makeBuyWorld, makeWorld, type BuyWorld, type World } from '../../tests/fixtures';
+import { DAY, ceremony, enrolHolder, handOver, mustAs, publish, sealBid, tenderBody, type Holder } from '../../tests/buy';
 import { buildApp } from './app';
 
 let env: TestEnv;
@@ -15,15 +16,20 @@ let w: World;
 let n = 0;
 let bw: BuyWorld;
 
+let holders: Holder[];
+let seller: TestUser;
+
 beforeAll(async () => {
   env = await createTestEnv();
   a = await env.signUp({ org: 'Idempotent Medical', kind: 'both' });
   w = await makeWorld(env, a, 'I');
   bw = await makeBuyWorld(env, a, 'I');
+  holders = [await enrolHolder(env, await env.addMember(a, 'manager')), await enrolHolder(env, await env.addMember(a, 'manager'))];
+  seller = await env.signUp({ org: 'Idempotent Supplier', kind: 'seller' });
 });
 afterAll(() => env.close());
 
-const TABLES = ['requisitions', 'requisition_items', 'requisition_steps', 'projects', 'audit_chain', 'accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
+const TABLES = ['suppliers', 'certifications', 'certification_documents', 'tenders', 'tender_documents', 'tender_keys', 'tender_amendments', 'tender_questions', 'tender_clarifications', 'tender_invitations', 'bids', 'bid_versions', 'opening_shares', 'tender_openings', 'bid_openings', 'notifications', 'outbox', 'key_holders', 'tender_links', 'requisitions', 'requisition_items', 'requisition_steps', 'projects', 'audit_chain', 'accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
 async function counts(): Promise<Record<string, number>> {
   const rows = await env.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
@@ -86,6 +92,123 @@ const creates: Record<string, Create> = {
   'POST /api/v1/requisitions/{id}/withdraw': { url: (r) => `/api/v1/requisitions/${r}/withdraw`, body: () => undefined, perRequisition: 'submitted', as: () => bw.requester },
 };
 
+/** Buy-side creates: each run prepares its own target (a draft to publish, a tender with a bid to withdraw…). */
+interface Prepared {
+  id: string;
+  id2?: string;
+  as?: TestUser;
+  body?: unknown;
+}
+interface BuyCreate {
+  prepare: () => Promise<Prepared>;
+  url: (p: Prepared) => string;
+  body: (p: Prepared) => unknown;
+}
+const must = (u: TestUser, method: string, url: string, body?: unknown) => mustAs(env)(u, method, url, body);
+const draft = async (o: Parameters<typeof tenderBody>[3] = {}) => (await must(a, 'POST', '/api/v1/tenders', tenderBody(bw.projectId, holders, env.clock.now(), o))).id as string;
+const published = async (o: Parameters<typeof tenderBody>[3] = {}) => {
+  const id = await draft(o);
+  await publish(env, a, id);
+  return id;
+};
+const withBid = async (o: Parameters<typeof tenderBody>[3] = {}) => {
+  const id = await published(o);
+  const pub = await must(seller, 'GET', `/api/v1/market/tenders/${id}`);
+  await must(seller, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, seller.orgId, '100.00'));
+  return id;
+};
+const invitedSupplier = async () => (await must(a, 'POST', '/api/v1/suppliers', { name: `重试供应商 ${++n}`, contactEmail: `s${++n}@example.test` })) as { id: string; inviteUrl: string };
+const openCert = async () => {
+  const s = await invitedSupplier();
+  return (await must(a, 'POST', `/api/v1/suppliers/${s.id}/certifications`, { category: 'goods' })).certifications[0].id as string;
+};
+const file = () => ({ name: `文件${++n}.txt`, mediaType: 'text/plain', data: Buffer.from(`content ${n}`).toString('base64') });
+
+const buyCreates: Record<string, BuyCreate> = {
+  'POST /api/v1/suppliers': { prepare: async () => ({ id: '' }), url: () => '/api/v1/suppliers', body: () => ({ name: `重试供应商 ${++n}`, contactEmail: `retry-s${++n}@example.test` }) },
+  'POST /api/v1/suppliers/{id}/certifications': { prepare: async () => ({ id: (await invitedSupplier()).id }), url: (p) => `/api/v1/suppliers/${p.id}/certifications`, body: () => ({ category: 'goods' }) },
+  'POST /api/v1/certifications/{id}/decision': { prepare: async () => ({ id: await openCert() }), url: (p) => `/api/v1/certifications/${p.id}/decision`, body: () => ({ to: 'rejected', reason: '资质不全' }) },
+  'POST /api/v1/certifications/{id}/documents': { prepare: async () => ({ id: await openCert() }), url: (p) => `/api/v1/certifications/${p.id}/documents`, body: () => file() },
+  'POST /api/v1/registrations': { prepare: async () => ({ id: (await env.signUp({ kind: 'buyer' })).orgId, as: seller }), url: () => '/api/v1/registrations', body: (p) => ({ buyerOrgId: p.id }) },
+  'POST /api/v1/registrations/applications': { prepare: async () => ({ id: (await env.signUp({ kind: 'buyer' })).orgId, as: seller }), url: () => '/api/v1/registrations/applications', body: (p) => ({ buyerOrgId: p.id, category: 'services' }) },
+  'POST /api/v1/registrations/accept-invite': {
+    prepare: async () => ({ id: (await invitedSupplier()).inviteUrl.split('/').pop()!, as: await env.signUp({ kind: 'seller' }) }),
+    url: () => '/api/v1/registrations/accept-invite',
+    body: (p) => ({ token: p.id }),
+  },
+  'POST /api/v1/tenders': { prepare: async () => ({ id: '' }), url: () => '/api/v1/tenders', body: () => tenderBody(bw.projectId, holders, env.clock.now()) },
+  'POST /api/v1/tenders/{id}/publish': {
+    prepare: async () => {
+      const id = await draft();
+      return { id, body: { keys: await ceremony(env, a, id, ['single'], 2) } };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/publish`,
+    body: (p) => p.body,
+  },
+  'POST /api/v1/tenders/{id}/amendments': { prepare: async () => ({ id: await published() }), url: (p) => `/api/v1/tenders/${p.id}/amendments`, body: () => ({ reason: '交货期调整', material: true, deadline: new Date(env.clock.now().getTime() + 40 * DAY).toISOString() }) },
+  'POST /api/v1/tenders/{id}/cancel': { prepare: async () => ({ id: await published() }), url: (p) => `/api/v1/tenders/${p.id}/cancel`, body: () => ({ reason: '需求变更' }) },
+  'POST /api/v1/tenders/{id}/documents': { prepare: async () => ({ id: await draft() }), url: (p) => `/api/v1/tenders/${p.id}/documents`, body: () => file() },
+  'POST /api/v1/tenders/{id}/questions': { prepare: async () => ({ id: await published(), as: seller }), url: (p) => `/api/v1/tenders/${p.id}/questions`, body: () => ({ question: `问题 ${++n}` }) },
+  'POST /api/v1/tenders/{id}/questions/{questionId}/answer': {
+    prepare: async () => {
+      const id = await published();
+      await must(seller, 'POST', `/api/v1/tenders/${id}/questions`, { question: '包装要求？' });
+      return { id, id2: (await must(a, 'GET', `/api/v1/tenders/${id}`)).questions[0].id };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/questions/${p.id2}/answer`,
+    body: () => ({ answer: '木箱包装。' }),
+  },
+  'POST /api/v1/tenders/{id}/clarifications': { prepare: async () => ({ id: await published() }), url: (p) => `/api/v1/tenders/${p.id}/clarifications`, body: () => ({ question: '付款方式', answer: '验收后 30 天' }) },
+  'POST /api/v1/tenders/{id}/opening/shares': {
+    prepare: async () => {
+      const id = await withBid({ minValidBids: 1, deadlineDays: 2, questionsDays: 1 });
+      env.clock.advance(3 * DAY);
+      const state = await must(holders[0]!.user, 'GET', `/api/v1/tenders/${id}/opening`);
+      const { openShare } = await import('../domain/sealing/tender-key');
+      const { toBase64 } = await import('../domain/sealing/bytes');
+      return { id, as: holders[0]!.user, body: { envelope: state.envelope, share: toBase64(openShare(state.key, holders[0]!.user.userId, holders[0]!.secret)!) } };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/opening/shares`,
+    body: (p) => p.body,
+  },
+  'POST /api/v1/tenders/{id}/opening/postpone': {
+    prepare: async () => {
+      const id = await withBid({ minValidBids: 1, deadlineDays: 2, questionsDays: 1 });
+      env.clock.advance(3 * DAY);
+      return { id };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/opening/postpone`,
+    body: () => ({ reason: '密钥持有人出差', openingAt: new Date(env.clock.now().getTime() + DAY).toISOString() }),
+  },
+  'POST /api/v1/market/tenders/{id}/bid': {
+    prepare: async () => {
+      const id = await published();
+      return { id, as: seller, body: sealBid(await must(seller, 'GET', `/api/v1/market/tenders/${id}`), seller.orgId, '99.00') };
+    },
+    url: (p) => `/api/v1/market/tenders/${p.id}/bid`,
+    body: (p) => p.body,
+  },
+  'POST /api/v1/market/tenders/{id}/bid/withdraw': { prepare: async () => ({ id: await withBid(), as: seller }), url: (p) => `/api/v1/market/tenders/${p.id}/bid/withdraw`, body: () => undefined },
+  'POST /api/v1/market/tenders/{id}/bid/confirm': {
+    prepare: async () => {
+      const id = await withBid();
+      await must(a, 'POST', `/api/v1/tenders/${id}/amendments`, { reason: '数量调整', material: true });
+      return { id, as: seller };
+    },
+    url: (p) => `/api/v1/market/tenders/${p.id}/bid/confirm`,
+    body: () => undefined,
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    prepare: async () => {
+      await withBid();
+      return { id: (await must(seller, 'GET', '/api/v1/notifications?unread=true')).items[0].id, as: seller };
+    },
+    url: (p) => `/api/v1/notifications/${p.id}/read`,
+    body: () => undefined,
+  },
+  'POST /api/v1/notifications/read-all': { prepare: async () => ({ id: '', as: seller }), url: () => '/api/v1/notifications/read-all', body: () => undefined },
+};
+
 /** POSTs that take no Idempotency-Key because they have no signed-in tenant; their "only once" rule is tested with them. */
 const publicPosts: Record<string, string> = {
   'POST /api/v1/auth/sign-up': 'one user per address: the unique address decides (below)',
@@ -96,7 +219,7 @@ describe('Idempotency-Key under concurrency: every create', () => {
   it('the table covers every POST operation in the OpenAPI document', async () => {
     const doc = (await env.request(null, 'GET', '/api/openapi.json')).body;
     const posts = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, o]) => (o.post ? [`POST ${p}`] : []));
-    expect(posts.filter((op) => !creates[op] && !publicPosts[op])).toEqual([]);
+    expect(posts.filter((op) => !creates[op] && !buyCreates[op] && !publicPosts[op])).toEqual([]);
   });
 
   for (const [op, c] of Object.entries(creates)) {
@@ -126,6 +249,31 @@ describe('Idempotency-Key under concurrency: every create', () => {
       expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'true').length).toBeGreaterThanOrEqual(c.url(opp) === '/api/v1/me/organization' ? 0 : 19);
       const keys = await env.sql('select status_code, response is not null as stored from idempotency_keys where key = $1', [key]);
       expect(keys.length).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+describe('Idempotency-Key under concurrency: every buy-side create', () => {
+  for (const [op, c] of Object.entries(buyCreates)) {
+    it(`${op}: 20 identical requests at once with one key write once and all answer alike`, async () => {
+      const refP = await c.prepare();
+      const before = await counts();
+      const ref = await env.request(refP.as ?? a, 'POST', c.url(refP), c.body(refP));
+      expect(ref.status, JSON.stringify(ref.body)).toBeLessThan(300);
+      const once = delta(before, await counts());
+      const p = await c.prepare();
+      const body = c.body(p);
+      const key = randomUUID();
+      const start = await counts();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => env.request(p.as ?? a, 'POST', c.url(p), body, { 'idempotency-key': key })));
+      expect(delta(start, await counts())).toEqual(once);
+      const first = answers.find((r) => r.status < 300)!;
+      expect(first?.status, JSON.stringify(answers.map((r) => r.body))).toBe(ref.status);
+      for (const r of answers) {
+        if (r.status === 409) continue;
+        expect(r.status).toBe(first.status);
+        expect(r.body).toEqual(first.body);
+      }
     });
   }
 });

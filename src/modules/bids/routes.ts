@@ -8,7 +8,7 @@ import { bidService as svc, MAX_BID_BYTES } from './service';
 const tags = ['Supplier portal: bids'];
 
 export function bidRoutes(app: App, deps: Deps) {
-  app.get('/platform/receipt-key', { config: { public: true }, schema: { tags, summary: "The platform's public key that signs bid receipts (check receipts offline)", response: { 200: PlatformKey } } }, async () =>
+  app.get('/platform/receipt-key', { config: { public: true }, schema: { tags, summary: "The platform's public key that signs bid receipts (check receipts offline)", response: { 200: PlatformKey, ...errorResponses } } }, async () =>
     publicPlatformKey(deps.platformKey),
   );
   app.get('/market/tenders', { schema: { tags, summary: 'Tenders this organization may bid in: open ones and those inviting it', querystring: MarketListQuery, response: { 200: pageOf(TenderSummary), ...errorResponses } } }, (req) =>

@@ -256,7 +256,7 @@ export const openingService = {
     const now = deps.clock.now();
     const to = new Date(body.openingAt);
     let told: string[] = [];
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       let t = await ownTender(tx, ctx, id, { forUpdate: true });
       t = await closeIfDue(tx, t, now);
       if (t.status !== 'bidding_closed') throw stateError('opening.not_waiting', text('只有截止后、开标前的招标可以推迟开标。', 'Only a tender past its deadline and not yet opened has its opening postponed.'));
@@ -275,9 +275,10 @@ export const openingService = {
         now,
         deps.config.baseUrl,
       );
+      return openingService.stateIn(tx, deps, ctx, id);
     });
     emitTender(deps.events, [ctx.orgId, ...told], id);
-    return openingService.state(deps, ctx, id);
+    return out;
   },
 
   /** The opening records of a tender as the caller may see them (the buyer; a bidder, by RLS). */

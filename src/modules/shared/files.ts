@@ -28,6 +28,9 @@ export const FileMeta = z
   .object({ id: z.uuid(), name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() })
   .meta({ id: 'FileMeta' });
 
+/** A download's 200: the file's bytes (its SHA-256 in X-Content-SHA256). */
+export const FileDownload = z.string().meta({ description: 'The file (its SHA-256 in the X-Content-SHA256 header)', format: 'binary' });
+
 export function decodeFile(f: z.infer<typeof FileUpload>): { name: string; mediaType: string; content: Buffer; size: number; sha256: string } {
   const content = Buffer.from(f.data, 'base64');
   return { name: f.name, mediaType: f.mediaType, content, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };

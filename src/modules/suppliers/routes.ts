@@ -1,6 +1,6 @@
 import type { App, Deps } from '../../server/app';
 import { errorResponses, IdParams } from '../shared/http';
-import { FILE_BODY_LIMIT, FileUpload, sendFile } from '../shared/files';
+import { FILE_BODY_LIMIT, FileDownload, FileUpload, sendFile } from '../shared/files';
 import {
   CertificationDecision,
   CertificationOpen,
@@ -43,7 +43,7 @@ export function supplierRoutes(app: App, deps: Deps) {
     { bodyLimit: FILE_BODY_LIMIT, schema: { tags, summary: 'Add a document to a certification (the buyer, or the supplier for its own)', params: IdParams, body: FileUpload, response: { 201: UploadedFile, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await svc.addDocument(deps, req.tenant, req.params.id, req.body)),
   );
-  app.get('/certification-documents/:id', { schema: { tags, summary: 'Download a certification document (X-Content-SHA256 carries its hash)', params: IdParams } }, async (req, reply) =>
+  app.get('/certification-documents/:id', { schema: { tags, summary: 'Download a certification document (X-Content-SHA256 carries its hash)', params: IdParams, response: { 200: FileDownload, ...errorResponses } } }, async (req, reply) =>
     sendFile(reply, await svc.document(deps, req.tenant, req.params.id)),
   );
   app.get('/supplier-directory', { schema: { tags, summary: 'Organizations on Procura a buyer may register as suppliers', querystring: DirectoryQuery, response: { 200: Directory, ...errorResponses } } }, (req) =>

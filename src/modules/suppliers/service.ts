@@ -142,7 +142,7 @@ export const supplierService = {
     requireBuyer(ctx);
     requireManager(ctx);
     const now = deps.clock.now();
-    const result = await withTenant(deps.db, ctx, async (tx) => {
+    return withTenant(deps.db, ctx, async (tx) => {
       const c = await supplierRepo.cert(tx, certId, { forUpdate: true });
       if (!c || c.organizationId !== ctx.orgId) throw notFound('certification');
       const from = certStatusAt(c.status as CertStatus, c.validUntil, now);
@@ -182,9 +182,8 @@ export const supplierService = {
           deps.config.baseUrl,
         );
       }
-      return c.supplierId;
+      return supplierService.getIn(tx, ctx, c.supplierId, now);
     });
-    return supplierService.get(deps, ctx, result);
   },
 
   /** A document for a certification: by the buyer, or by the supplier for its own application. */
@@ -216,13 +215,7 @@ export const supplierService = {
   /** The buyers this organization is registered with, and its certifications with each. */
   async registrations(deps: Deps, ctx: TenantContext) {
     requireSupplier(ctx);
-    const now = deps.clock.now();
-    return readTenant(deps.db, ctx, async (tx) => {
-      const rows = await supplierRepo.registrations(tx, ctx.orgId);
-      const names = await organizationService.names(deps.db, rows.map((r) => r.organizationId));
-      const full = await withCerts(tx, rows, now);
-      return { items: full.map((r) => ({ supplierId: r.s.id, buyerOrgId: r.s.organizationId, buyerName: names.get(r.s.organizationId)?.name ?? '', certifications: r.certs, createdAt: r.s.createdAt.toISOString() })) };
-    });
+    return readTenant(deps.db, ctx, (tx) => registrationsIn(tx, deps, ctx));
   },
 
   /** Registers this organization with a buyer (what an open tender needs); returns the registration. */
@@ -231,8 +224,10 @@ export const supplierService = {
     const buyer = (await organizationService.names(deps.db, [buyerOrgId])).get(buyerOrgId);
     if (!buyer || buyer.kind === 'seller' || buyerOrgId === ctx.orgId) throw unknownRef('body.buyerOrgId', 'organization');
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, (tx) => ensureRegistered(tx, ctx, buyerOrgId, now));
-    return (await supplierService.registrations(deps, ctx)).items.find((r) => r.buyerOrgId === buyerOrgId)!;
+    return withTenant(deps.db, ctx, async (tx) => {
+      await ensureRegistered(tx, ctx, buyerOrgId, now);
+      return (await registrationsIn(tx, deps, ctx)).items.find((r) => r.buyerOrgId === buyerOrgId)!;
+    });
   },
 
   /** A supplier applies for certification with a buyer, from its own portal (registering first when it is not yet). */
@@ -241,7 +236,7 @@ export const supplierService = {
     const buyer = (await organizationService.names(deps.db, [body.buyerOrgId])).get(body.buyerOrgId);
     if (!buyer || buyer.kind === 'seller' || body.buyerOrgId === ctx.orgId) throw unknownRef('body.buyerOrgId', 'organization');
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    return withTenant(deps.db, ctx, async (tx) => {
       const s = await ensureRegistered(tx, ctx, body.buyerOrgId, now);
       const id = await upsertApplication(tx, { buyerOrgId: body.buyerOrgId, supplier: s, category: body.category, note: body.note ?? null, now });
       const cat = CATEGORY_LABELS[body.category];
@@ -255,14 +250,14 @@ export const supplierService = {
         deps.config.baseUrl,
       );
       await recordActivity(tx, ctx, { entityType: 'certification', entityId: id, action: 'certification.applied', data: { buyer: buyer.name, category: body.category } });
+      return (await registrationsIn(tx, deps, ctx)).items.find((r) => r.buyerOrgId === body.buyerOrgId)!;
     });
-    return (await supplierService.registrations(deps, ctx)).items.find((r) => r.buyerOrgId === body.buyerOrgId)!;
   },
 
   /** A company invited by e-mail, now signed up as a supplier organization, takes up the invitation. */
   async acceptInvite(deps: Deps, ctx: TenantContext, token: string) {
     requireSupplier(ctx);
-    const buyerOrgId = await withTenant(deps.db, ctx, async (tx) => {
+    return withTenant(deps.db, ctx, async (tx) => {
       let buyer: string | null;
       try {
         buyer = await supplierRepo.acceptInvite(tx, hashToken(token));
@@ -272,9 +267,8 @@ export const supplierService = {
       }
       if (!buyer) throw notFound('invitation');
       await recordActivity(tx, ctx, { entityType: 'organization', entityId: ctx.orgId, action: 'supplier.invite_accepted', data: { buyerOrgId: buyer } });
-      return buyer;
+      return (await registrationsIn(tx, deps, ctx)).items.find((r) => r.buyerOrgId === buyer)!;
     });
-    return (await supplierService.registrations(deps, ctx)).items.find((r) => r.buyerOrgId === buyerOrgId)!;
   },
 
   /** Buyers a supplier may register with, by name. */
@@ -305,6 +299,13 @@ export const supplierService = {
   },
 };
 
+/** This supplier organization's registrations with buyers and its certifications there (inside a transaction). */
+async function registrationsIn(tx: Tx, deps: Deps, ctx: TenantContext) {
+  const rows = await supplierRepo.registrations(tx, ctx.orgId);
+  const names = await organizationService.names(deps.db, rows.map((r) => r.organizationId));
+  const full = await withCerts(tx, rows, deps.clock.now());
+  return { items: full.map((r) => ({ supplierId: r.s.id, buyerOrgId: r.s.organizationId, buyerName: names.get(r.s.organizationId)?.name ?? '', certifications: r.certs, createdAt: r.s.createdAt.toISOString() })) };
+}
 
 /** This supplier organization's entry in a buyer's registry, made when missing (the registration policy of src/db/schema/buy.ts). */
 async function ensureRegistered(tx: Tx, ctx: TenantContext, buyerOrgId: string, now: Date): Promise<SupplierRow> {

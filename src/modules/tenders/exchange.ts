@@ -33,6 +33,12 @@ export async function visibleTender(tx: Tx, id: string): Promise<TenderRow> {
   return t;
 }
 
+/** The questions the caller may see of a tender it may see: the buyer's all, a supplier's own (RLS). */
+async function questionsIn(tx: Tx, id: string) {
+  const t = await visibleTender(tx, id);
+  return { buyerOrgId: t.organizationId, items: (await tenderRepo.questions(tx, id)).map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString(), answered: q.clarificationId !== null, clarificationId: q.clarificationId })) };
+}
+
 /** The least a holder key's scrypt may cost (a stolen database must not make passphrases cheap to guess). */
 const MIN_SCRYPT_N = 2 ** 15;
 
@@ -140,7 +146,7 @@ export const exchangeService = {
   /** A supplier's question, until the end of questions; the buyer is told, never other suppliers. */
   async ask(deps: TenderDeps, ctx: TenantContext, id: string, body: z.infer<typeof QuestionBody>) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await visibleTender(tx, id);
       if (t.organizationId === ctx.orgId) throw stateError('tender.own', text('采购方不能向自己的招标提问。', 'A buyer does not ask its own tender questions.'));
       const can = canAsk(t.status as never, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
@@ -148,16 +154,14 @@ export const exchangeService = {
       await tenderRepo.insertQuestion(tx, { organizationId: t.organizationId, tenderId: id, askerOrgId: ctx.orgId, askerUserId: ctx.userId, question: body.question, askedAt: now });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, action: 'tender.question_asked', data: { tender: t.number } });
       await notificationService.notify(tx, ctx, deps.db, [t.organizationId], { kind: 'question', tenderId: id, title: text(`新的投标人提问：${t.number}`, `New question on ${t.number}`), body: text(body.question.slice(0, 500), body.question.slice(0, 500)), link: `/buy/tenders/${id}` }, now, deps.config.baseUrl);
+      return questionsIn(tx, id);
     });
-    deps.events.emit(ctx.orgId, 'tender.changed', { id });
-    return exchangeService.myQuestions(deps, ctx, id);
+    emitTender(deps.events, [ctx.orgId, out.buyerOrgId], id);
+    return { items: out.items };
   },
 
   async myQuestions(deps: TenderDeps, ctx: TenantContext, id: string) {
-    return readTenant(deps.db, ctx, async (tx) => {
-      await visibleTender(tx, id);
-      return { items: (await tenderRepo.questions(tx, id)).map((q) => ({ id: q.id, question: q.question, askedAt: q.askedAt.toISOString(), answered: q.clarificationId !== null, clarificationId: q.clarificationId })) };
-    });
+    return readTenant(deps.db, ctx, async (tx) => ({ items: (await questionsIn(tx, id)).items }));
   },
 
   /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App, Deps } from '../../server/app';
 import { errorResponses, IdParams, pageOf } from '../shared/http';
-import { FILE_BODY_LIMIT, FileUpload, sendFile } from '../shared/files';
+import { FILE_BODY_LIMIT, FileDownload, FileUpload, sendFile } from '../shared/files';
 import {
   AmendmentBody,
   AnswerBody,
@@ -62,7 +62,7 @@ export function tenderRoutes(app: App, deps: Deps) {
     await ex.removeDocument(deps, req.tenant, req.params.id, req.params.documentId);
     return reply.status(204).send(null);
   });
-  app.get('/tenders/:id/documents/:documentId', { schema: { tags, summary: 'Download a tender document (X-Content-SHA256 carries its hash; a supplier download is recorded for the buyer)', params: DocumentParams } }, async (req, reply) =>
+  app.get('/tenders/:id/documents/:documentId', { schema: { tags, summary: 'Download a tender document (X-Content-SHA256 carries its hash; a supplier download is recorded for the buyer)', params: DocumentParams, response: { 200: FileDownload, ...errorResponses } } }, async (req, reply) =>
     sendFile(reply, await ex.download(deps, req.tenant, req.params.id, req.params.documentId)),
   );
   app.get('/tenders/:id/questions', { schema: { tags, summary: "Questions: the buyer's all, a supplier's its own", params: IdParams, response: { 200: z.object({ items: z.array(TenderQuestion) }), ...errorResponses } } }, (req) =>

@@ -838,6 +838,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/buyer-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buying organizations on Procura */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DirectoryEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a certification document (X-Content-SHA256 carries its hash) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (its SHA-256 in the X-Content-SHA256 header) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify (quality, delivery, credit), reject, suspend, blacklist or reinstate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        scores?: {
+                            credit?: number;
+                            delivery?: number;
+                            quality?: number;
+                        };
+                        /** @enum {string} */
+                        to: "applied" | "certified" | "rejected" | "suspended" | "blacklisted" | "expired";
+                        /** Format: date-time */
+                        validUntil?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document to a certification (the buyer, or the supplier for its own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data: string;
+                        mediaType: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mediaType: string;
+                            name: string;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitors": {
         parameters: {
             query?: never;
@@ -2164,6 +2562,1022 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members and their key-holder keys (public half) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KeyHolder"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-holders/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set up my key-holder key (made in my browser from my passphrase) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "procura-holder-key/1";
+                        publicKey: string;
+                        salt: string;
+                        scrypt: {
+                            N: number;
+                            p: number;
+                            r: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KeyHolder"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tenders this organization may bid in: open ones and those inviting it */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: string;
+                    view?: "all" | "invited" | "bid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TenderSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tender as a supplier sees it, with its own bid and the opening record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketTender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/bid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bid: its versions and receipts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyBid"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit (or replace) a sealed bid: ciphertext only; answers with the signed receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BidSubmissionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BidSubmitResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/bid/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a bid sealed before a material amendment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BidSubmitResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/bid/versions/{version}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt file of one version (receipt and platform key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReceiptFile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/bid/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the bid (before the deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BidSubmitResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the tender to an opportunity (or a new one): its events become the opportunity's evidence */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        opportunityId: string;
+                    } | {
+                        newOpportunity: {
+                            /** Format: uuid */
+                            ownerId?: string;
+                            title?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenderLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink the tender (evidence already taken stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2286,6 +3700,291 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's notifications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    tenderId?: string;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
                 };
                 /** @description Default Response */
                 400: {
@@ -4227,6 +5926,188 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mails to this organization waiting for SMTP (owners, admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMail"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/receipt-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's public key that signs bid receipts (check receipts offline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformKey"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/process-models": {
         parameters: {
             query?: never;
@@ -4917,6 +6798,375 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyers this organization is registered with, and its certifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupplierRegistration"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register with a buyer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buyerOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierRegistration"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/accept-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take up a buyer's e-mail invitation as this organization */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierRegistration"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for certification in a category with a buyer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buyerOrgId: string;
+                        /** @enum {string} */
+                        category: "goods" | "services" | "works";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierRegistration"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requisitions": {
         parameters: {
             query?: never;
@@ -5210,7 +7460,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default CNY */
                         currency?: string;
                         department?: string;
                         items?: {
@@ -5579,6 +7828,473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supplier-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organizations on Procura a buyer may register as suppliers */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DirectoryEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier registry with certifications */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "goods" | "services" | "works";
+                    certified?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Supplier"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a supplier: an organization on Procura, or a company invited by e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplierOrgId: string;
+                    } | {
+                        /** Format: email */
+                        contactEmail: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier with its certifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a certification for a category */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "goods" | "services" | "works";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -5867,6 +8583,2054 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tenders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's tenders */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    projectId?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TenderSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a tender from a project (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 3 */
+                        amendmentMinDays?: number;
+                        /** @default 0 */
+                        bidBond?: string;
+                        /** @enum {string} */
+                        category: "goods" | "services" | "works";
+                        /** @default CNY */
+                        currency?: string;
+                        /**
+                         * @default one
+                         * @enum {string}
+                         */
+                        envelopes?: "one" | "two";
+                        estimatedValue: string;
+                        evaluation: {
+                            /** @default [] */
+                            criteria?: {
+                                key?: string;
+                                maxScore: number;
+                                name: string;
+                                /** @enum {string} */
+                                part: "technical" | "commercial" | "price";
+                                weight: number;
+                            }[];
+                            /** @enum {string} */
+                            method: "lowest_price" | "comprehensive";
+                        };
+                        /** @default [] */
+                        keyHolderIds?: string[];
+                        /** @default 2 */
+                        keyThreshold?: number;
+                        lots: {
+                            items: {
+                                key?: string;
+                                name: string;
+                                quantity: string;
+                                /** @default  */
+                                specification?: string;
+                                unit: string;
+                            }[];
+                            key?: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        method: "open" | "invited";
+                        /** @default 3 */
+                        minValidBids?: number;
+                        /** Format: uuid */
+                        projectId: string;
+                        /** @default [] */
+                        qualification?: {
+                            key?: string;
+                            text: string;
+                        }[];
+                        /** @enum {string} */
+                        regime: "enterprise" | "tender_law" | "gov_procurement";
+                        /** @default true */
+                        showBidCount?: boolean;
+                        timeline: {
+                            /** Format: date-time */
+                            deadline: string;
+                            /** Format: date-time */
+                            openingAt: string;
+                            publishAt?: string | null;
+                            /** Format: date-time */
+                            questionsUntil: string;
+                        };
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tender as its buyer sees it (the problems that keep a draft from publication included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft tender */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amendmentMinDays?: number;
+                        bidBond?: string;
+                        /** @enum {string} */
+                        category?: "goods" | "services" | "works";
+                        currency?: string;
+                        /** @enum {string} */
+                        envelopes?: "one" | "two";
+                        estimatedValue?: string;
+                        evaluation?: {
+                            /** @default [] */
+                            criteria?: {
+                                key?: string;
+                                maxScore: number;
+                                name: string;
+                                /** @enum {string} */
+                                part: "technical" | "commercial" | "price";
+                                weight: number;
+                            }[];
+                            /** @enum {string} */
+                            method: "lowest_price" | "comprehensive";
+                        };
+                        keyHolderIds?: string[];
+                        keyThreshold?: number;
+                        lots?: {
+                            items: {
+                                key?: string;
+                                name: string;
+                                quantity: string;
+                                /** @default  */
+                                specification?: string;
+                                unit: string;
+                            }[];
+                            key?: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        method?: "open" | "invited";
+                        minValidBids?: number;
+                        qualification?: {
+                            key?: string;
+                            text: string;
+                        }[];
+                        /** @enum {string} */
+                        regime?: "enterprise" | "tender_law" | "gov_procurement";
+                        showBidCount?: boolean;
+                        timeline?: {
+                            /** Format: date-time */
+                            deadline: string;
+                            /** Format: date-time */
+                            openingAt: string;
+                            publishAt?: string | null;
+                            /** Format: date-time */
+                            questionsUntil: string;
+                        };
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Amend a published tender (recorded, notified; the deadline moves as the regime requires) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        deadline?: string;
+                        /** @default [] */
+                        documents?: {
+                            data: string;
+                            mediaType: string;
+                            name: string;
+                        }[];
+                        evaluation?: {
+                            /** @default [] */
+                            criteria?: {
+                                key?: string;
+                                maxScore: number;
+                                name: string;
+                                /** @enum {string} */
+                                part: "technical" | "commercial" | "price";
+                                weight: number;
+                            }[];
+                            /** @enum {string} */
+                            method: "lowest_price" | "comprehensive";
+                        };
+                        lots?: {
+                            items: {
+                                key?: string;
+                                name: string;
+                                quantity: string;
+                                /** @default  */
+                                specification?: string;
+                                unit: string;
+                            }[];
+                            key?: string;
+                            name: string;
+                        }[];
+                        material: boolean;
+                        /** @default [] */
+                        qualification?: {
+                            key?: string;
+                            text: string;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tender's entries in the hash-chained audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The opened bids (refused, and recorded, before the opening) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpenedBid"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a tender with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/clarifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a clarification of its own accord */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        question?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document to a draft tender */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data: string;
+                        mediaType: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenderDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a tender document (X-Content-SHA256 carries its hash; a supplier download is recorded for the buyer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (its SHA-256 in the X-Content-SHA256 header) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a document from a draft tender */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Invite suppliers (an invited tender: only those certified for its category) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        supplierIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/opening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The opening: key holders, hand-overs, the record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpeningState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/opening/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postpone the opening (fewer than k key holders came) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        openingAt: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpeningState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/opening/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A key holder hands over their share (after the opening time); the k-th opens the bids */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        envelope: "single" | "technical" | "price";
+                        share: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpeningState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish with the key holders' opening keys: freezes documents, criteria and weights */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keys: {
+                            /** @enum {string} */
+                            envelope: "single" | "technical" | "price";
+                            fingerprint: string;
+                            /** @enum {string} */
+                            format: "procura-tender-key/1";
+                            publicKey: string;
+                            shares: {
+                                box: {
+                                    ciphertext: string;
+                                    ephemeralPublicKey: string;
+                                    nonce: string;
+                                };
+                                /** Format: uuid */
+                                holderUserId: string;
+                            }[];
+                            /** Format: uuid */
+                            tenderId: string;
+                            threshold: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions: the buyer's all, a supplier's its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TenderQuestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask a question (a supplier; anonymous to other suppliers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TenderQuestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question: a clarification published to every supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    questionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        question?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5909,6 +10673,38 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        Amendment: {
+            /** Format: date-time */
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            freezeHash: string;
+            /** Format: uuid */
+            id: string;
+            material: boolean;
+            /** Format: date-time */
+            newDeadline: string;
+            /** Format: date-time */
+            oldDeadline: string;
+            reason: string;
+        };
+        AmendmentInput: {
+            /** Format: date-time */
+            at: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            freezeHash: string;
+            /** Format: uuid */
+            id: string;
+            material: boolean;
+            /** Format: date-time */
+            newDeadline: string;
+            /** Format: date-time */
+            oldDeadline: string;
+            reason: string;
+        };
         ApprovalRule: {
             approverIds: string[];
             approverNames: string[];
@@ -5950,6 +10746,106 @@ export interface components {
             name: string;
             position: number;
             round: number;
+        };
+        AuditEntry: {
+            action: string;
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            seq: number;
+            subjectId: string | null;
+        };
+        AuditEntryInput: {
+            action: string;
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            seq: number;
+            subjectId: string | null;
+        };
+        BidSubmission: {
+            envelopes: {
+                ciphertext: string;
+                /** @enum {string} */
+                envelope: "single" | "technical" | "price";
+                /** @constant */
+                format: "procura-sealed-bid/1";
+                keyFingerprint: string;
+                nonce: string;
+                /** Format: uuid */
+                tenderId: string;
+                wrappedKey: {
+                    ciphertext: string;
+                    ephemeralPublicKey: string;
+                    nonce: string;
+                };
+            }[];
+            /** @constant */
+            format: "procura-bid-submission/1";
+            /** Format: uuid */
+            tenderId: string;
+        };
+        BidSubmissionInput: {
+            envelopes: {
+                ciphertext: string;
+                /** @enum {string} */
+                envelope: "single" | "technical" | "price";
+                /** @constant */
+                format: "procura-sealed-bid/1";
+                keyFingerprint: string;
+                nonce: string;
+                /** Format: uuid */
+                tenderId: string;
+                wrappedKey: {
+                    ciphertext: string;
+                    ephemeralPublicKey: string;
+                    nonce: string;
+                };
+            }[];
+            /** @constant */
+            format: "procura-bid-submission/1";
+            /** Format: uuid */
+            tenderId: string;
+        };
+        BidSubmitResult: {
+            bid: components["schemas"]["MyBid"];
+            receipt: components["schemas"]["ReceiptFile"];
+        };
+        BidSubmitResultInput: {
+            bid: components["schemas"]["MyBidInput"];
+            receipt: components["schemas"]["ReceiptFileInput"];
+        };
+        BidVersion: {
+            confirms: number | null;
+            /** @enum {string} */
+            kind: "submit" | "confirm" | "withdraw";
+            receipt: components["schemas"]["Receipt"];
+            /** Format: date-time */
+            receivedAt: string;
+            sha256: string | null;
+            size: number;
+            version: number;
+        };
+        BidVersionInput: {
+            confirms: number | null;
+            /** @enum {string} */
+            kind: "submit" | "confirm" | "withdraw";
+            receipt: components["schemas"]["ReceiptInput"];
+            /** Format: date-time */
+            receivedAt: string;
+            sha256: string | null;
+            size: number;
+            version: number;
         };
         Board: {
             columns: {
@@ -5996,6 +10892,70 @@ export interface components {
             lastContactAt: string | null;
             name: string;
             title: string | null;
+        };
+        Certification: {
+            /** Format: date-time */
+            appliedAt: string;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            documents: components["schemas"]["FileMeta"][];
+            /** Format: uuid */
+            id: string;
+            levels: {
+                [key: string]: "A" | "B" | "C" | "D";
+            };
+            note: string | null;
+            reason: string | null;
+            reviewedAt: string | null;
+            reviewerName: string | null;
+            scores: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            status: "applied" | "certified" | "rejected" | "suspended" | "blacklisted" | "expired";
+            /** Format: uuid */
+            supplierId: string;
+            validUntil: string | null;
+        };
+        CertificationInput: {
+            /** Format: date-time */
+            appliedAt: string;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            documents: components["schemas"]["FileMetaInput"][];
+            /** Format: uuid */
+            id: string;
+            levels: {
+                [key: string]: "A" | "B" | "C" | "D";
+            };
+            note: string | null;
+            reason: string | null;
+            reviewedAt: string | null;
+            reviewerName: string | null;
+            scores: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            status: "applied" | "certified" | "rejected" | "suspended" | "blacklisted" | "expired";
+            /** Format: uuid */
+            supplierId: string;
+            validUntil: string | null;
+        };
+        Clarification: {
+            answer: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            question: string;
+        };
+        ClarificationInput: {
+            answer: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            question: string;
         };
         Competitor: {
             activeOpportunities: number;
@@ -6091,6 +11051,20 @@ export interface components {
             updatedAt: string;
             wechat: string | null;
         };
+        DirectoryEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "seller" | "buyer" | "both";
+            name: string;
+        };
+        DirectoryEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "seller" | "buyer" | "both";
+            name: string;
+        };
         Evidence: {
             /** Format: uuid */
             id: string;
@@ -6148,6 +11122,22 @@ export interface components {
             sourceContactName: string | null;
             type: string;
             verified: boolean;
+        };
+        FileMeta: {
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            sha256: string;
+            size: number;
+        };
+        FileMetaInput: {
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            sha256: string;
+            size: number;
         };
         Inference: {
             comparison: {
@@ -6216,6 +11206,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             opportunityId: string | null;
+            /** @enum {string} */
+            origin: "manual" | "tender";
             summary: string;
             /** @enum {string} */
             type: "visit" | "call" | "meeting" | "demo" | "trial" | "email" | "document_received" | "tender_notice" | "bid_submitted" | "other";
@@ -6240,6 +11232,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             opportunityId: string | null;
+            /** @enum {string} */
+            origin: "manual" | "tender";
             summary: string;
             /** @enum {string} */
             type: "visit" | "call" | "meeting" | "demo" | "trial" | "email" | "document_received" | "tender_notice" | "bid_submitted" | "other";
@@ -6313,6 +11307,42 @@ export interface components {
             value: string;
             verified: boolean;
         };
+        KeyHolder: {
+            email: string;
+            enrolled: boolean;
+            name: string;
+            record: {
+                /** @constant */
+                format: "procura-holder-key/1";
+                publicKey: string;
+                salt: string;
+                scrypt: {
+                    N: number;
+                    p: number;
+                    r: number;
+                };
+            } | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        KeyHolderInput: {
+            email: string;
+            enrolled: boolean;
+            name: string;
+            record: {
+                /** @constant */
+                format: "procura-holder-key/1";
+                publicKey: string;
+                salt: string;
+                scrypt: {
+                    N: number;
+                    p: number;
+                    r: number;
+                };
+            } | null;
+            /** Format: uuid */
+            userId: string;
+        };
         LocalizedText: {
             en: string;
             "zh-CN": string;
@@ -6320,6 +11350,144 @@ export interface components {
         LocalizedTextInput: {
             en: string;
             "zh-CN": string;
+        };
+        MarketTender: {
+            amendments: components["schemas"]["Amendment"][];
+            barredReason: components["schemas"]["LocalizedText"] | null;
+            bidBond: string;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["Clarification"][];
+            currency: string;
+            documents: components["schemas"]["TenderDocument"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            invited: boolean;
+            keys: components["schemas"]["TenderKeyPublic"][];
+            link: {
+                /** Format: uuid */
+                opportunityId: string;
+                opportunityTitle: string;
+            } | null;
+            lots: components["schemas"]["TenderLot"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            myBid: components["schemas"]["MyBid"] | null;
+            number: string;
+            openingRecords: components["schemas"]["OpeningRecord"][];
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            registered: boolean;
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedText"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
+        };
+        MarketTenderInput: {
+            amendments: components["schemas"]["AmendmentInput"][];
+            barredReason: components["schemas"]["LocalizedTextInput"] | null;
+            bidBond: string;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["ClarificationInput"][];
+            currency: string;
+            documents: components["schemas"]["TenderDocumentInput"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            invited: boolean;
+            keys: components["schemas"]["TenderKeyPublicInput"][];
+            link: {
+                /** Format: uuid */
+                opportunityId: string;
+                opportunityTitle: string;
+            } | null;
+            lots: components["schemas"]["TenderLotInput"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            myBid: components["schemas"]["MyBidInput"] | null;
+            number: string;
+            openingRecords: components["schemas"]["OpeningRecordInput"][];
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            registered: boolean;
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedTextInput"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
         };
         Me: {
             organization: components["schemas"]["Organization"];
@@ -6396,6 +11564,250 @@ export interface components {
                 [key: string]: string | number;
             };
             text: components["schemas"]["LocalizedTextInput"];
+        };
+        MyBid: {
+            /** Format: uuid */
+            id: string;
+            needsConfirmation: boolean;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            /** Format: uuid */
+            tenderId: string;
+            version: number;
+            versions: components["schemas"]["BidVersion"][];
+        };
+        MyBidInput: {
+            /** Format: uuid */
+            id: string;
+            needsConfirmation: boolean;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            /** Format: uuid */
+            tenderId: string;
+            version: number;
+            versions: components["schemas"]["BidVersionInput"][];
+        };
+        Notification: {
+            body: components["schemas"]["LocalizedText"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite";
+            link: string | null;
+            readAt: string | null;
+            tenderId: string | null;
+            title: components["schemas"]["LocalizedText"];
+        };
+        NotificationInput: {
+            body: components["schemas"]["LocalizedTextInput"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite";
+            link: string | null;
+            readAt: string | null;
+            tenderId: string | null;
+            title: components["schemas"]["LocalizedTextInput"];
+        };
+        OpenedBid: {
+            bidderName: string;
+            /** Format: uuid */
+            bidderOrgId: string;
+            /** Format: uuid */
+            bidId: string;
+            documents: {
+                mediaType: string;
+                name: string;
+                sha256: string;
+                size: number;
+            }[];
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            /** @enum {string} */
+            outcome: "opened" | "withdrawn" | "revoked" | "unconfirmed";
+            prices: {
+                itemId: string;
+                lotId: string;
+                quantity: string;
+                unitPrice: string;
+            }[];
+            statement: string | null;
+            total: string | null;
+            version: number;
+        };
+        OpenedBidInput: {
+            bidderName: string;
+            /** Format: uuid */
+            bidderOrgId: string;
+            /** Format: uuid */
+            bidId: string;
+            documents: {
+                mediaType: string;
+                name: string;
+                sha256: string;
+                size: number;
+            }[];
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            /** @enum {string} */
+            outcome: "opened" | "withdrawn" | "revoked" | "unconfirmed";
+            prices: {
+                itemId: string;
+                lotId: string;
+                quantity: string;
+                unitPrice: string;
+            }[];
+            statement: string | null;
+            total: string | null;
+            version: number;
+        };
+        OpeningRecord: {
+            bids: {
+                bidderName: string;
+                /** Format: uuid */
+                bidderOrgId: string;
+                documents: {
+                    name: string;
+                    sha256: string;
+                }[];
+                lots: {
+                    lotKey: string;
+                    total: string;
+                }[];
+                /** @enum {string} */
+                outcome: "opened" | "withdrawn" | "revoked" | "unconfirmed";
+                receivedAt: string | null;
+                statement: string | null;
+                total: string | null;
+                version: number;
+            }[];
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            minValidBids: number;
+            note: string | null;
+            openedAt: string | null;
+            /** @enum {string} */
+            status: "waiting" | "opened" | "failed" | "postponed";
+            validBids: number;
+        };
+        OpeningRecordInput: {
+            bids: {
+                bidderName: string;
+                /** Format: uuid */
+                bidderOrgId: string;
+                documents: {
+                    name: string;
+                    sha256: string;
+                }[];
+                lots: {
+                    lotKey: string;
+                    total: string;
+                }[];
+                /** @enum {string} */
+                outcome: "opened" | "withdrawn" | "revoked" | "unconfirmed";
+                receivedAt: string | null;
+                statement: string | null;
+                total: string | null;
+                version: number;
+            }[];
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            minValidBids: number;
+            note: string | null;
+            openedAt: string | null;
+            /** @enum {string} */
+            status: "waiting" | "opened" | "failed" | "postponed";
+            validBids: number;
+        };
+        OpeningState: {
+            canHandOver: boolean;
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            holders: {
+                handedOver: boolean;
+                name: string;
+                submittedAt: string | null;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            key: {
+                /** @enum {string} */
+                envelope: "single" | "technical" | "price";
+                fingerprint: string;
+                format: string;
+                publicKey: string;
+                shares: {
+                    box: {
+                        ciphertext: string;
+                        ephemeralPublicKey: string;
+                        nonce: string;
+                    };
+                    /** Format: uuid */
+                    holderUserId: string;
+                }[];
+                /** Format: uuid */
+                tenderId: string;
+                threshold: number;
+            } | null;
+            /** Format: date-time */
+            openingAt: string;
+            records: components["schemas"]["OpeningRecord"][];
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            /** Format: uuid */
+            tenderId: string;
+            threshold: number;
+            validBids: number | null;
+            waitingReason: components["schemas"]["LocalizedText"] | null;
+        };
+        OpeningStateInput: {
+            canHandOver: boolean;
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            holders: {
+                handedOver: boolean;
+                name: string;
+                submittedAt: string | null;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            key: {
+                /** @enum {string} */
+                envelope: "single" | "technical" | "price";
+                fingerprint: string;
+                format: string;
+                publicKey: string;
+                shares: {
+                    box: {
+                        ciphertext: string;
+                        ephemeralPublicKey: string;
+                        nonce: string;
+                    };
+                    /** Format: uuid */
+                    holderUserId: string;
+                }[];
+                /** Format: uuid */
+                tenderId: string;
+                threshold: number;
+            } | null;
+            /** Format: date-time */
+            openingAt: string;
+            records: components["schemas"]["OpeningRecordInput"][];
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            /** Format: uuid */
+            tenderId: string;
+            threshold: number;
+            validBids: number | null;
+            waitingReason: components["schemas"]["LocalizedTextInput"] | null;
         };
         OpportunityDetail: {
             /** Format: uuid */
@@ -6625,6 +12037,38 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OutboxMail: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            sentAt: string | null;
+            subject: string;
+            toEmail: string;
+        };
+        OutboxMailInput: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            sentAt: string | null;
+            subject: string;
+            toEmail: string;
+        };
+        PlatformKey: {
+            /** @constant */
+            algorithm: "Ed25519";
+            keyId: string;
+            publicKey: string;
+        };
+        PlatformKeyInput: {
+            /** @constant */
+            algorithm: "Ed25519";
+            keyId: string;
+            publicKey: string;
+        };
         Problem: {
             code: string;
             detail: string;
@@ -6796,6 +12240,42 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        Receipt: {
+            /** Format: uuid */
+            bidId: string;
+            /** @constant */
+            format: "procura-receipt/1";
+            platformKeyId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            sha256: string;
+            signature: string;
+            /** Format: uuid */
+            tenderId: string;
+            version: number;
+        };
+        ReceiptFile: {
+            platformKey: components["schemas"]["PlatformKey"];
+            receipt: components["schemas"]["Receipt"];
+        };
+        ReceiptFileInput: {
+            platformKey: components["schemas"]["PlatformKeyInput"];
+            receipt: components["schemas"]["ReceiptInput"];
+        };
+        ReceiptInput: {
+            /** Format: uuid */
+            bidId: string;
+            /** @constant */
+            format: "procura-receipt/1";
+            platformKeyId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            sha256: string;
+            signature: string;
+            /** Format: uuid */
+            tenderId: string;
+            version: number;
         };
         Requisition: {
             awaitingMe: boolean;
@@ -6983,6 +12463,50 @@ export interface components {
             reason: components["schemas"]["MessageInput"];
             title: components["schemas"]["LocalizedTextInput"];
         };
+        Supplier: {
+            certifications: components["schemas"]["Certification"][];
+            contactEmail: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            inviteUrl: string | null;
+            name: string;
+            onPlatform: boolean;
+            supplierOrgId: string | null;
+        };
+        SupplierInput: {
+            certifications: components["schemas"]["CertificationInput"][];
+            contactEmail: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            inviteUrl: string | null;
+            name: string;
+            onPlatform: boolean;
+            supplierOrgId: string | null;
+        };
+        SupplierRegistration: {
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            certifications: components["schemas"]["Certification"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
+        SupplierRegistrationInput: {
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            certifications: components["schemas"]["CertificationInput"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
         Task: {
             completedAt: string | null;
             /** Format: date-time */
@@ -7038,6 +12562,482 @@ export interface components {
             roles: ("decision_maker" | "user" | "influencer" | "purchaser" | "supervisor")[];
             /** Format: uuid */
             userId: string;
+        };
+        Tender: {
+            amendmentMinDays: number;
+            amendments: components["schemas"]["Amendment"][];
+            bidBond: string;
+            bidCount: number | null;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["Clarification"][];
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            documents: components["schemas"]["TenderDocument"][];
+            downloads: components["schemas"]["TenderDownload"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            invitations: {
+                /** Format: date-time */
+                invitedAt: string;
+                name: string;
+                /** Format: uuid */
+                supplierId: string;
+                /** Format: uuid */
+                supplierOrgId: string;
+            }[];
+            keyHolders: {
+                enrolled: boolean;
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            keys: components["schemas"]["TenderKeyPublic"][];
+            keyThreshold: number;
+            lots: components["schemas"]["TenderLot"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            number: string;
+            problems: components["schemas"]["TenderIssue"][];
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            questions: components["schemas"]["TenderQuestion"][];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** Format: date-time */
+            serverTime: string;
+            showBidCount: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedText"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TenderDocument: {
+            amendmentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            sha256: string;
+            size: number;
+        };
+        TenderDocumentInput: {
+            amendmentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            name: string;
+            sha256: string;
+            size: number;
+        };
+        TenderDownload: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            documentId: string;
+            documentName: string;
+            supplierName: string;
+            /** Format: uuid */
+            supplierOrgId: string;
+        };
+        TenderDownloadInput: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            documentId: string;
+            documentName: string;
+            supplierName: string;
+            /** Format: uuid */
+            supplierOrgId: string;
+        };
+        TenderInput: {
+            amendmentMinDays: number;
+            amendments: components["schemas"]["AmendmentInput"][];
+            bidBond: string;
+            bidCount: number | null;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["ClarificationInput"][];
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            documents: components["schemas"]["TenderDocumentInput"][];
+            downloads: components["schemas"]["TenderDownloadInput"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            invitations: {
+                /** Format: date-time */
+                invitedAt: string;
+                name: string;
+                /** Format: uuid */
+                supplierId: string;
+                /** Format: uuid */
+                supplierOrgId: string;
+            }[];
+            keyHolders: {
+                enrolled: boolean;
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            keys: components["schemas"]["TenderKeyPublicInput"][];
+            keyThreshold: number;
+            lots: components["schemas"]["TenderLotInput"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            number: string;
+            problems: components["schemas"]["TenderIssueInput"][];
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            questions: components["schemas"]["TenderQuestionInput"][];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** Format: date-time */
+            serverTime: string;
+            showBidCount: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedTextInput"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TenderIssue: {
+            message: components["schemas"]["LocalizedText"];
+            path: string;
+        };
+        TenderIssueInput: {
+            message: components["schemas"]["LocalizedTextInput"];
+            path: string;
+        };
+        TenderKeyPublic: {
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            fingerprint: string;
+            holderUserIds: string[];
+            publicKey: string;
+            secretPublished: boolean;
+            threshold: number;
+        };
+        TenderKeyPublicInput: {
+            /** @enum {string} */
+            envelope: "single" | "technical" | "price";
+            fingerprint: string;
+            holderUserIds: string[];
+            publicKey: string;
+            secretPublished: boolean;
+            threshold: number;
+        };
+        TenderLink: {
+            eventsTaken: number;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            /** Format: uuid */
+            tenderId: string;
+        };
+        TenderLinkInput: {
+            eventsTaken: number;
+            /** Format: uuid */
+            opportunityId: string;
+            opportunityTitle: string;
+            /** Format: uuid */
+            tenderId: string;
+        };
+        TenderLot: {
+            items: {
+                key: string;
+                name: string;
+                quantity: string;
+                specification: string;
+                unit: string;
+            }[];
+            key: string;
+            name: string;
+        };
+        TenderLotInput: {
+            items: {
+                key: string;
+                name: string;
+                quantity: string;
+                specification: string;
+                unit: string;
+            }[];
+            key: string;
+            name: string;
+        };
+        TenderPublic: {
+            amendments: components["schemas"]["Amendment"][];
+            bidBond: string;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["Clarification"][];
+            currency: string;
+            documents: components["schemas"]["TenderDocument"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            keys: components["schemas"]["TenderKeyPublic"][];
+            lots: components["schemas"]["TenderLot"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            number: string;
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedText"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
+        };
+        TenderPublicInput: {
+            amendments: components["schemas"]["AmendmentInput"][];
+            bidBond: string;
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            cancelledReason: string | null;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            clarifications: components["schemas"]["ClarificationInput"][];
+            currency: string;
+            documents: components["schemas"]["TenderDocumentInput"][];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            estimatedValue: string;
+            evaluation: {
+                criteria: {
+                    key: string;
+                    maxScore: number;
+                    name: string;
+                    /** @enum {string} */
+                    part: "technical" | "commercial" | "price";
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                method: "lowest_price" | "comprehensive";
+            };
+            freezeHash: string | null;
+            /** Format: uuid */
+            id: string;
+            keys: components["schemas"]["TenderKeyPublicInput"][];
+            lots: components["schemas"]["TenderLotInput"][];
+            /** @enum {string} */
+            method: "open" | "invited";
+            minValidBids: number;
+            number: string;
+            publishedAt: string | null;
+            qualification: {
+                key: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** Format: date-time */
+            serverTime: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedTextInput"];
+            timeline: {
+                /** Format: date-time */
+                deadline: string;
+                /** Format: date-time */
+                openingAt: string;
+                publishAt: string | null;
+                /** Format: date-time */
+                questionsUntil: string;
+            };
+            title: string;
+        };
+        TenderQuestion: {
+            answered: boolean;
+            /** Format: date-time */
+            askedAt: string;
+            clarificationId: string | null;
+            /** Format: uuid */
+            id: string;
+            question: string;
+        };
+        TenderQuestionInput: {
+            answered: boolean;
+            /** Format: date-time */
+            askedAt: string;
+            clarificationId: string | null;
+            /** Format: uuid */
+            id: string;
+            question: string;
+        };
+        TenderSummary: {
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            currency: string;
+            /** Format: date-time */
+            deadline: string;
+            estimatedValue: string;
+            /** Format: uuid */
+            id: string;
+            invited: boolean;
+            /** @enum {string} */
+            method: "open" | "invited";
+            /** @enum {string} */
+            myBid: "none" | "active" | "withdrawn";
+            number: string;
+            /** Format: date-time */
+            openingAt: string;
+            projectId: string | null;
+            publishedAt: string | null;
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedText"];
+            title: string;
+        };
+        TenderSummaryInput: {
+            buyerName: string;
+            /** Format: uuid */
+            buyerOrgId: string;
+            /** @enum {string} */
+            category: "goods" | "services" | "works";
+            currency: string;
+            /** Format: date-time */
+            deadline: string;
+            estimatedValue: string;
+            /** Format: uuid */
+            id: string;
+            invited: boolean;
+            /** @enum {string} */
+            method: "open" | "invited";
+            /** @enum {string} */
+            myBid: "none" | "active" | "withdrawn";
+            number: string;
+            /** Format: date-time */
+            openingAt: string;
+            projectId: string | null;
+            publishedAt: string | null;
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            /** @enum {string} */
+            status: "draft" | "published" | "questions_closed" | "bidding_closed" | "opened" | "failed" | "cancelled";
+            statusLabel: components["schemas"]["LocalizedTextInput"];
+            title: string;
         };
         TimelineEntry: {
             action: string;
