@@ -93,12 +93,13 @@ export function parseSchedule(rows: readonly (readonly unknown[])[], lots: reado
     }
     if (!price) return;
     const id = `${lot}\u0000${item}`;
+    const before = errors.length;
     if (seen.has(id)) errors.push({ row, column: letter('item'), message: smsg('schedule.duplicate', { item }) });
     seen.add(id);
     if (!isMoney(price)) errors.push({ row, column: letter('unitPrice'), message: smsg('schedule.price') });
     const quantity = cell('quantity') || tendered;
     if (!isQuantity(quantity) || !notMore(quantity, tendered)) errors.push({ row, column: letter('quantity'), message: smsg('schedule.quantity', { max: tendered }) });
-    if (isMoney(price) && isQuantity(quantity)) prices.push({ lotId: lot, itemId: item, unitPrice: price, quantity });
+    if (errors.length === before) prices.push({ lotId: lot, itemId: item, unitPrice: price, quantity });
   });
   if (!errors.length && !prices.length) errors.push({ row: 2, column: letter('unitPrice'), message: smsg('schedule.empty') });
   return { prices, errors };
