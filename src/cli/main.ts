@@ -9,6 +9,7 @@ import { createApiClient } from '../web/api/client';
 import { RISK_TITLES, type RiskCode } from '../domain/risks';
 import { getBuiltInModel } from '../domain/process-models';
 import { formatMoney } from '../domain/format';
+import { auditVerifyCommand, bidCommand, priceTemplateCommand, verifyReceiptCommand } from './buy';
 
 const HELP = `procura — the command line of Procura
 
@@ -18,6 +19,13 @@ const HELP = `procura — the command line of Procura
   procura opportunity ID
   procura log ID --type call|visit|meeting|… --summary "…" [--contact ID]… [--evidence TYPE[=VALUE]]…
   procura accounts [--q TEXT]
+  procura tenders                                  open tenders and those inviting you
+  procura price-template TENDER --out prices.csv   the price schedule to fill in
+  procura bid TENDER --prices prices.csv [--fingerprint "…"] [--statement TEXT] [--document FILE]…
+                                                   seal on this machine and submit; keeps the sealed copy and the receipt
+  procura verify-receipt RECEIPT.json [--bid SEALED.json] [--public-key BASE64]
+                                                   check a receipt offline (no sign-in needed)
+  procura audit verify                             check every audit chain and stored bid (on the server's machine)
 
   --lang zh-CN|en   language of labels (default: from $LANG)`;
 
@@ -36,6 +44,7 @@ function fail(msg: string): never {
   process.exit(1);
 }
 function problem(e: unknown): never {
+  if (e instanceof Error) fail(e.message);
   const p = e as { detail?: string; errors?: { field: string; message: string }[] };
   fail([p.detail ?? JSON.stringify(e), ...(p.errors ?? []).map((x) => `  ${x.field}: ${x.message}`)].join('\n'));
 }
@@ -56,6 +65,13 @@ const { positionals, values } = parseArgs({
     summary: { type: 'string' },
     contact: { type: 'string', multiple: true },
     evidence: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    prices: { type: 'string' },
+    fingerprint: { type: 'string' },
+    statement: { type: 'string' },
+    document: { type: 'string', multiple: true },
+    bid: { type: 'string' },
+    'public-key': { type: 'string' },
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -84,7 +100,20 @@ async function main() {
     fs.writeFileSync(file, JSON.stringify({ url, token }), { mode: 0o600 });
     return void process.stdout.write(`Signed in to ${url} as ${values.email}.\n`);
   }
+  if (cmd === 'verify-receipt' && arg) return void (process.exitCode = verifyReceiptCommand(arg, { bid: values.bid, publicKey: values['public-key'], lang }));
+  if (cmd === 'audit' && arg === 'verify') return void (process.exitCode = await auditVerifyCommand(lang));
   const api = client();
+  if (cmd === 'tenders') {
+    const { data, error } = await api.GET('/api/v1/market/tenders', { params: { query: { limit: 50 } as never } });
+    if (error) problem(error);
+    for (const t of data.items) process.stdout.write(`${t.id}  ${t.number}  ${t.statusLabel[lang].padEnd(12)}  ${t.deadline}  ${t.buyerName} · ${t.title}${t.invited ? ' ✉' : ''}${t.myBid !== 'none' ? ` [${t.myBid}]` : ''}\n`);
+    return;
+  }
+  if (cmd === 'price-template' && arg) return priceTemplateCommand(api, arg, values.out ?? 'prices.csv', lang).catch(problem);
+  if (cmd === 'bid' && arg) {
+    if (!values.prices) fail('bid needs --prices FILE (from `procura price-template`)');
+    return bidCommand(api, arg, { prices: values.prices, fingerprint: values.fingerprint, statement: values.statement, documents: values.document ?? [], lang }).catch(problem);
+  }
   if (cmd === 'whoami') {
     const { data, error } = await api.GET('/api/v1/me');
     if (error) problem(error);
