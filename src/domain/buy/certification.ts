@@ -23,7 +23,7 @@ export function levelFor(score: number): CertLevel {
 export const PASSING_LEVELS: readonly CertLevel[] = ['A', 'B', 'C'];
 
 const TRANSITIONS: Readonly<Record<CertStatus, readonly CertStatus[]>> = {
-  applied: ['certified', 'rejected'],
+  applied: ['certified', 'rejected', 'blacklisted'],
   certified: ['suspended', 'blacklisted', 'expired', 'certified'],
   suspended: ['certified', 'blacklisted', 'expired'],
   expired: ['certified', 'blacklisted'],

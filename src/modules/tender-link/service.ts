@@ -59,7 +59,7 @@ export const tenderLinkService = {
     let opportunityId: string;
     if ('opportunityId' in body) {
       try {
-        await opportunityService.get({ db: deps.db } as never, ctx, body.opportunityId);
+        await opportunityService.get(deps.db, ctx, body.opportunityId);
       } catch {
         throw unknownRef('body.opportunityId', 'opportunity');
       }
@@ -68,7 +68,7 @@ export const tenderLinkService = {
       const buyerName = (await organizationService.names(deps.db, [t.organizationId])).get(t.organizationId)?.name ?? t.organizationId;
       const found = (await accountService.list(deps.db, ctx, { q: buyerName, sort: 'name', order: 'asc', limit: 20 } as never)).items.find((a) => a.name === buyerName);
       const accountId = found?.id ?? (await accountService.create(deps.db, ctx, { name: buyerName, industry: 'manufacturing' })).id;
-      const opp = await opportunityService.create(deps as never, ctx, { accountId, title: body.newOpportunity.title ?? `${t.number} ${t.title}`, value: Number(t.estimatedValue), currency: t.currency, source: 'tender_notice', ownerId: body.newOpportunity.ownerId });
+      const opp = await opportunityService.create(deps, ctx, { accountId, title: body.newOpportunity.title ?? `${t.number} ${t.title}`, value: Number(t.estimatedValue), currency: t.currency, source: 'tender_notice', ownerId: body.newOpportunity.ownerId });
       opportunityId = opp.id;
     }
     await withTenant(deps.db, ctx, async (tx) => {
