@@ -128,3 +128,18 @@ describe('odd inputs', () => {
     expect(formatRelative('not a date', 'en')).toBe('—');
   });
 });
+
+describe('exact amounts', () => {
+  it('writes every digit with two decimals, grouped, in both languages, from the decimal string', async () => {
+    const { formatExactAmount } = await import('./format');
+    expect(formatExactAmount('6975000.00', 'CNY', 'en')).toBe('¥6,975,000.00');
+    expect(formatExactAmount('6975000.5', 'CNY', 'zh-CN')).toBe('6,975,000.50元');
+    expect(formatExactAmount('-12', 'USD', 'en')).toBe('-$12.00');
+    expect(formatExactAmount('0012.3', null, 'zh-CN')).toBe('12.30元');
+    expect(formatExactAmount('100', 'CHF', 'zh-CN')).toBe('100.00 CHF');
+    expect(formatExactAmount('100', 'XYZ', 'en')).toBe('XYZ 100.00');
+    expect(formatExactAmount('12345678901234.99', 'CNY', 'en')).toBe('¥12,345,678,901,234.99');
+    expect(formatExactAmount('1e5', 'CNY', 'en')).toBe('—');
+    expect(formatExactAmount(null, 'CNY', 'en')).toBe('—');
+  });
+});

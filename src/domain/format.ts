@@ -84,6 +84,24 @@ export function formatMoney(value: number | null | undefined, currency: string |
   }
 }
 
+/**
+ * An exact amount as procurement documents write it: every digit, two decimals,
+ * grouped, from its decimal string (no floating point). en "¥6,975,000.00",
+ * zh-CN "6,975,000.00元"; a currency without a symbol or word keeps its code.
+ */
+export function formatExactAmount(amount: string | null | undefined, currency: string | null | undefined, locale: Locale): string {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount ?? '');
+  if (!m) return '—';
+  const cur = (currency || 'CNY').toUpperCase();
+  const digits = `${m[2]!.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(m[3] ?? '').padEnd(2, '0')}`;
+  if (locale === 'zh-CN') {
+    const word = ZH_CURRENCY_WORD[cur];
+    return word ? `${m[1]}${digits}${word}` : `${m[1]}${digits} ${cur}`;
+  }
+  const symbol = currencySymbol(cur, 'en');
+  return symbol === cur ? `${m[1]}${cur} ${digits}` : `${m[1]}${symbol}${digits}`;
+}
+
 /** Short money for tight places (column totals): en "¥3.2M", zh-CN same as formatMoney. */
 export function formatMoneyCompact(value: number, currency: string | null | undefined, locale: Locale): string {
   if (locale === 'zh-CN') return formatMoney(value, currency, locale);
