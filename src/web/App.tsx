@@ -20,6 +20,29 @@ const AccountPage = lazy(() => import('./pages/accounts/AccountPage'));
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const RequisitionsPage = lazy(() => import('./pages/buy/RequisitionsPage'));
+const NewRequisitionPage = lazy(() => import('./pages/buy/NewRequisitionPage'));
+const RequisitionPage = lazy(() => import('./pages/buy/RequisitionPage'));
+const ProjectsPage = lazy(() => import('./pages/buy/ProjectsPage'));
+const ProjectPage = lazy(() => import('./pages/buy/ProjectPage'));
+const SuppliersPage = lazy(() => import('./pages/buy/SuppliersPage'));
+const SupplierPage = lazy(() => import('./pages/buy/SupplierPage'));
+const TendersPage = lazy(() => import('./pages/buy/TendersPage'));
+const TenderWizardPage = lazy(() => import('./pages/buy/TenderWizardPage'));
+const TenderPage = lazy(() => import('./pages/buy/TenderPage'));
+const OpeningPage = lazy(() => import('./pages/buy/OpeningPage'));
+const KeyHolderPage = lazy(() => import('./pages/buy/KeyHolderPage'));
+const MarketPage = lazy(() => import('./pages/supplier/MarketPage'));
+const MarketTenderPage = lazy(() => import('./pages/supplier/MarketTenderPage'));
+const RegistrationsPage = lazy(() => import('./pages/supplier/RegistrationsPage'));
+const SupplierInvitePage = lazy(() => import('./pages/supplier/SupplierInvitePage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+
+/** The first page: the pipeline for a selling organization, the projects for one that only buys. */
+function Home() {
+  const me = useMe();
+  return me.data?.organization.kind === 'buyer' ? <Navigate to="/buy/projects" replace /> : <PipelinePage />;
+}
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -48,6 +71,7 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/invite/:id" element={<InvitePage />} />
+        <Route path="/supplier-invite/:token" element={<SupplierInvitePage />} />
         <Route
           element={
             <RequireSession>
@@ -55,7 +79,24 @@ export function App() {
             </RequireSession>
           }
         >
-          <Route index element={<PipelinePage />} />
+          <Route index element={<Home />} />
+          <Route path="buy/requisitions" element={<RequisitionsPage />} />
+          <Route path="buy/requisitions/new" element={<NewRequisitionPage />} />
+          <Route path="buy/requisitions/:id" element={<RequisitionPage />} />
+          <Route path="buy/projects" element={<ProjectsPage />} />
+          <Route path="buy/projects/:id" element={<ProjectPage />} />
+          <Route path="buy/suppliers" element={<SuppliersPage />} />
+          <Route path="buy/suppliers/:id" element={<SupplierPage />} />
+          <Route path="buy/tenders" element={<TendersPage />} />
+          <Route path="buy/tenders/new" element={<TenderWizardPage />} />
+          <Route path="buy/tenders/:id" element={<TenderPage />} />
+          <Route path="buy/tenders/:id/edit" element={<TenderWizardPage />} />
+          <Route path="buy/tenders/:id/opening" element={<OpeningPage />} />
+          <Route path="buy/key-holder" element={<KeyHolderPage />} />
+          <Route path="supplier/tenders" element={<MarketPage />} />
+          <Route path="supplier/tenders/:id" element={<MarketTenderPage />} />
+          <Route path="supplier/registrations" element={<RegistrationsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="opportunities" element={<OpportunitiesPage />} />
           <Route path="opportunities/new" element={<NewOpportunityPage />} />
           <Route path="opportunities/:id" element={<OpportunityPage />} />

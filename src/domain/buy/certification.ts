@@ -22,7 +22,8 @@ export function levelFor(score: number): CertLevel {
 /** What a certification takes: every dimension at C or better. */
 export const PASSING_LEVELS: readonly CertLevel[] = ['A', 'B', 'C'];
 
-const TRANSITIONS: Readonly<Record<CertStatus, readonly CertStatus[]>> = {
+/** The decisions a reviewer may take from each state (the clock alone expires). */
+export const CERT_TRANSITIONS: Readonly<Record<CertStatus, readonly CertStatus[]>> = {
   applied: ['certified', 'rejected', 'blacklisted'],
   certified: ['suspended', 'blacklisted', 'expired', 'certified'],
   suspended: ['certified', 'blacklisted', 'expired'],
@@ -49,7 +50,7 @@ export interface CertDecision {
 
 /** Checks a reviewer's decision on a certification in state `from`. */
 export function checkCertDecision(from: CertStatus, d: CertDecision, now: Date): { ok: true; levels: Partial<Record<CertDimension, CertLevel>> } | { ok: false; code: string; message: Message } {
-  if (!TRANSITIONS[from].includes(d.to)) return { ok: false, code: 'cert.transition', message: cmsg('cert.transition', { from, to: d.to }) };
+  if (!CERT_TRANSITIONS[from].includes(d.to)) return { ok: false, code: 'cert.transition', message: cmsg('cert.transition', { from, to: d.to }) };
   if (d.to === 'certified') {
     const scores = d.scores ?? {};
     if (!CERT_DIMENSIONS.every((k) => Number.isFinite(scores[k]) && scores[k]! >= 0 && scores[k]! <= 100)) return { ok: false, code: 'cert.scores', message: cmsg('cert.scores') };

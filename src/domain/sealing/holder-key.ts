@@ -7,7 +7,7 @@
 // The passphrase must be long (MIN_PASSPHRASE): whoever holds the database can
 // try passphrases against the public key offline, so scrypt's cost and the
 // passphrase's length are what keep k shares from being opened early.
-import { scrypt } from '@noble/hashes/scrypt.js';
+import { scrypt, scryptAsync } from '@noble/hashes/scrypt.js';
 import { fromBase64, systemRandom, toBase64, utf8, type Random } from './bytes';
 import { publicKeyOf } from './box';
 
@@ -54,5 +54,27 @@ export function createHolderKey(passphrase: string, params: ScryptParams = DEFAU
 /** The holder's secret key, or null when the passphrase is not the one enrolled. */
 export function unlockHolderKey(passphrase: string, record: HolderKeyRecord): Uint8Array | null {
   const secret = deriveHolderSecret(passphrase, record);
+  return toBase64(publicKeyOf(secret)) === record.publicKey ? secret : null;
+}
+
+/**
+ * The same derivation without blocking a browser's page, telling its progress
+ * (0 to 1) as it goes: what the key holder's screens use.
+ */
+export async function deriveHolderSecretAsync(passphrase: string, record: Pick<HolderKeyRecord, 'salt' | 'scrypt'>, onProgress?: (done: number) => void): Promise<Uint8Array> {
+  const salt = fromBase64(record.salt);
+  if (!salt) throw new RangeError('holder key: the salt is not base64');
+  return scryptAsync(utf8(passphrase.normalize('NFKC')), salt, { ...record.scrypt, dkLen: 32, onProgress });
+}
+
+export async function createHolderKeyAsync(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT, onProgress?: (done: number) => void, random: Random = systemRandom): Promise<HolderKeyRecord> {
+  if (passphraseProblem(passphrase)) throw new RangeError(`holder key: the passphrase needs at least ${MIN_PASSPHRASE} characters`);
+  const salt = toBase64(random(16));
+  const secret = await deriveHolderSecretAsync(passphrase, { salt, scrypt: params }, onProgress);
+  return { format: 'procura-holder-key/1', salt, scrypt: { ...params }, publicKey: toBase64(publicKeyOf(secret)) };
+}
+
+export async function unlockHolderKeyAsync(passphrase: string, record: HolderKeyRecord, onProgress?: (done: number) => void): Promise<Uint8Array | null> {
+  const secret = await deriveHolderSecretAsync(passphrase, record, onProgress);
   return toBase64(publicKeyOf(secret)) === record.publicKey ? secret : null;
 }

@@ -133,6 +133,19 @@ describe('key holders', () => {
     expect(() => unlockHolderKey('x', { ...rec, salt: '!' })).toThrow(/salt/);
     expect(DEFAULT_SCRYPT.N).toBe(2 ** 17);
   });
+
+  it('derive the same key without blocking the page, telling their progress', async () => {
+    const { createHolderKeyAsync, unlockHolderKeyAsync } = await import('./index');
+    await expect(createHolderKeyAsync('short', FAST)).rejects.toThrow(/12 characters/);
+    const seen: number[] = [];
+    const rec = await createHolderKeyAsync('correct horse battery', FAST, (p) => seen.push(p), seeded(3));
+    expect(rec).toEqual(createHolderKey('correct horse battery', FAST, seeded(3)));
+    expect(await unlockHolderKeyAsync('correct horse battery', rec)).toEqual(unlockHolderKey('correct horse battery', rec));
+    expect(await unlockHolderKeyAsync('wrong horse battery', rec)).toBeNull();
+    await expect(unlockHolderKeyAsync('x', { ...rec, salt: '!' })).rejects.toThrow(/salt/);
+    expect((await createHolderKeyAsync('correct horse battery', FAST)).salt).not.toBe(rec.salt);
+    void seen;
+  });
 });
 
 async function ceremony(n = 3, k = 2) {

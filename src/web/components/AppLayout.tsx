@@ -15,20 +15,30 @@ import {
   SegmentedControl,
   Stack,
   Text,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBell,
   IconBuilding,
+  IconBuildingFactory2,
+  IconCertificate,
   IconCheck,
   IconChecklist,
   IconChevronDown,
+  IconFileInvoice,
+  IconGavel,
+  IconKey,
   IconLayoutKanban,
   IconListDetails,
   IconLogout,
   IconSettings,
   IconSwitchHorizontal,
+  IconTargetArrow,
 } from '@tabler/icons-react';
+import { ActionIcon, Indicator } from '@mantine/core';
+import { useNotifications } from '../api/buy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -100,6 +110,22 @@ function useLiveUpdates(enabled: boolean) {
       }, 400);
     };
     es.addEventListener('opportunity.changed', refresh as EventListener);
+    // Tenders: every view of the tender, and the notifications that came with the change.
+    es.addEventListener('tender.changed', ((ev: MessageEvent) => {
+      let id: string | undefined;
+      try {
+        id = (JSON.parse(ev.data as string) as { id?: string }).id;
+      } catch {
+        /* no payload */
+      }
+      if (id) {
+        void qc.invalidateQueries({ queryKey: ['tender', id] });
+        void qc.invalidateQueries({ queryKey: ['market-tender', id] });
+      }
+      void qc.invalidateQueries({ queryKey: ['tenders'] });
+      void qc.invalidateQueries({ queryKey: ['market'] });
+      void qc.invalidateQueries({ queryKey: ['notifications'] });
+    }) as EventListener);
     return () => {
       es.close();
       if (timer.current) clearTimeout(timer.current);
@@ -107,13 +133,68 @@ function useLiveUpdates(enabled: boolean) {
   }, [enabled, qc]);
 }
 
-const NAV = [
+type NavItem = { to: string; key: string; icon: typeof IconBell; exact?: boolean };
+const SELL_NAV: NavItem[] = [
   { to: '/', key: 'nav.pipeline', icon: IconLayoutKanban, exact: true },
   { to: '/opportunities', key: 'nav.opportunities', icon: IconListDetails },
   { to: '/accounts', key: 'nav.accounts', icon: IconBuilding },
   { to: '/tasks', key: 'nav.tasks', icon: IconChecklist },
+  { to: '/supplier/tenders', key: 'buy.nav.marketTenders', icon: IconGavel },
+  { to: '/supplier/registrations', key: 'buy.nav.registrations', icon: IconCertificate },
+];
+const BUY_NAV: NavItem[] = [
+  { to: '/buy/requisitions', key: 'buy.nav.requisitions', icon: IconFileInvoice },
+  { to: '/buy/projects', key: 'buy.nav.projects', icon: IconTargetArrow },
+  { to: '/buy/suppliers', key: 'buy.nav.suppliers', icon: IconBuildingFactory2 },
+  { to: '/buy/tenders', key: 'buy.nav.tenders', icon: IconGavel },
+  { to: '/buy/key-holder', key: 'buy.nav.keyHolder', icon: IconKey },
+];
+const COMMON_NAV: NavItem[] = [
+  { to: '/notifications', key: 'buy.nav.notifications', icon: IconBell },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
-] as const;
+];
+
+export type Side = 'sell' | 'buy';
+const SIDE_KEY = 'procura.side';
+
+/** Which side of Procura the organization works on now: its kind decides; a "both" organization switches in the header. */
+export function useSide(kind: string): [Side, (s: Side) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const fixed: Side | null = kind === 'buyer' ? 'buy' : kind === 'seller' ? 'sell' : null;
+  const fromPath: Side | null = location.pathname.startsWith('/buy') ? 'buy' : location.pathname.startsWith('/supplier') || location.pathname === '/' || /^\/(opportunities|accounts|tasks)/.test(location.pathname) ? 'sell' : null;
+  let stored: Side = 'sell';
+  try {
+    stored = localStorage.getItem(SIDE_KEY) === 'buy' ? 'buy' : 'sell';
+  } catch {
+    /* storage unavailable */
+  }
+  const side = fixed ?? fromPath ?? stored;
+  const set = (s: Side) => {
+    try {
+      localStorage.setItem(SIDE_KEY, s);
+    } catch {
+      /* storage unavailable */
+    }
+    navigate(s === 'buy' ? '/buy/projects' : '/');
+  };
+  return [side, set];
+}
+
+function NotificationBell() {
+  const { t } = useTranslation();
+  const n = useNotifications({ unread: 'true' });
+  const unread = n.data?.unread ?? 0;
+  return (
+    <Tooltip label={t('buy.nav.notifications')}>
+      <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={!unread} color="red" offset={4}>
+        <ActionIcon component={Link} to="/notifications" variant="subtle" color="gray" size="lg" aria-label={t('buy.notifications.unreadAria', { count: unread })} data-testid="notification-bell">
+          <IconBell size={19} stroke={1.6} />
+        </ActionIcon>
+      </Indicator>
+    </Tooltip>
+  );
+}
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/);
@@ -132,9 +213,11 @@ export function AppLayout() {
   useLiveUpdates(!!me.data);
 
   useEffect(() => close(), [location.pathname, close]);
+  const [side, setSide] = useSide(me.data?.organization.kind ?? 'seller');
 
   if (!me.data) return <PageLoader />;
   const { user, organization, role, organizations } = me.data;
+  const nav = [...(side === 'buy' ? BUY_NAV : SELL_NAV), ...COMMON_NAV];
 
   const signOut = async () => {
     try {
@@ -179,6 +262,20 @@ export function AppLayout() {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {organization.kind === 'both' ? (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('buy.side.label')}
+                data-testid="side-switch"
+                value={side}
+                onChange={(v) => setSide(v as Side)}
+                data={[
+                  { value: 'sell', label: t('buy.side.sell') },
+                  { value: 'buy', label: t('buy.side.buy') },
+                ]}
+              />
+            ) : null}
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" width={260} shadow="md">
               <Menu.Target>
@@ -238,14 +335,14 @@ export function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label={t('nav.main')}>
             <Stack gap={2}>
-              {NAV.map((n) => {
-                const active = isActive(n.to, 'exact' in n ? n.exact : false);
+              {nav.map((n) => {
+                const active = isActive(n.to, n.exact);
                 return (
                   <NavLink
                     key={n.to}
                     component={Link}
                     to={n.to}
-                    label={t(n.key)}
+                    label={t(n.key as never)}
                     leftSection={<n.icon size={18} stroke={1.6} />}
                     active={active}
                     aria-current={active ? 'page' : undefined}

@@ -1,7 +1,10 @@
 // English UI strings. The source of the key set: zh-CN.ts must have exactly these
 // keys (a missing or extra key is a type error). Domain labels (stages, evidence
 // types, roles, risks, …) come from src/domain and are not repeated here.
+import { buyEn } from './buy.en';
+
 export const en = {
+  buy: buyEn,
   app: {
     name: 'Procura',
     tagline: "Know where each customer stands in their procurement process.",

@@ -2,7 +2,10 @@
 // 领域标签（阶段、证据类型、角色、风险……）来自 src/domain，不在此重复。
 import type { Messages } from './en';
 
+import { buyZhCN } from './buy.zh-CN';
+
 export const zhCN: Messages = {
+  buy: buyZhCN,
   app: {
     name: 'Procura',
     tagline: '清楚每个客户走到了采购流程的哪一步。',

@@ -10,8 +10,9 @@ import { MembersTab } from './MembersTab';
 import { OrganizationTab } from './OrganizationTab';
 import { ProcessModelsTab } from './ProcessModelsTab';
 import { RisksTab } from './RisksTab';
+import { ApprovalChainTab } from './ApprovalChainTab';
 
-const TABS = ['organization', 'process-models', 'risks', 'members'] as const;
+const TABS = ['organization', 'process-models', 'risks', 'members', 'approval'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SettingsPage() {
@@ -30,6 +31,7 @@ export default function SettingsPage() {
           <Tabs.Tab value="process-models">{t('settings.tabs.processModels')}</Tabs.Tab>
           <Tabs.Tab value="risks">{t('settings.tabs.risks')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('settings.tabs.members')}</Tabs.Tab>
+          {me.data?.organization.kind !== 'seller' ? <Tabs.Tab value="approval">{t('buy.approval.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         {!canAdmin && (
           <Alert color="gray" mb="md">
@@ -47,6 +49,9 @@ export default function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <MembersTab canAdmin={canAdmin} myUserId={me.data?.user.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="approval">
+          <ApprovalChainTab canAdmin={canAdmin} />
         </Tabs.Panel>
       </Tabs>
     </>
