@@ -3,6 +3,8 @@
 import { loadConfig, withPort } from '../config';
 import { ipv6Works, portIsFree, StartupError } from '../db/embedded';
 import { hasAnyOrganization, seedDemo } from '../seed/demo';
+import { BUYER_EMAIL, DEMO_KEY_PASSPHRASE, seedBuyDemo } from '../seed/buy-demo';
+import { TestClock } from './clock';
 import { startJobs } from './jobs';
 import { createRuntime, prepareDatabase } from './runtime';
 
@@ -47,6 +49,13 @@ let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
 if (config.demoData && !(await hasAnyOrganization(db.ownerUrl))) {
   say('Loading demo data (first start)…');
   demo = await seedDemo(db.ownerUrl, {});
+  // The buy side is played through the services on a clock set back in time.
+  const seedRt = await createRuntime(config, db, { webDist: null, logger: false, clock: new TestClock() });
+  try {
+    await seedBuyDemo(db.ownerUrl, seedRt);
+  } finally {
+    await seedRt.close();
+  }
 }
 
 const rt = await createRuntime(config, db, { logger: { level: config.logLevel === 'debug' ? 'debug' : 'warn' }, jobs: true });
@@ -65,6 +74,7 @@ if (config.demoData) {
   say('  seller, medical equipment:     li.na@medequip.demo');
   say('  seller, industrial automation: wang.lei@autoline.demo');
   say('  seller, property insurance:    chen.jing@shieldins.demo');
+  say(`  buyer, home appliances:        ${BUYER_EMAIL}  (key holders' passphrase: ${DEMO_KEY_PASSPHRASE})`);
   if (demo) say(`  (${demo.opportunities} opportunities, ${demo.interactions} interactions loaded)`);
 }
 say('Ctrl-C stops Procura and its database.');
