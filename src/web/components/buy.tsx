@@ -120,3 +120,11 @@ export async function fileToBase64(file: File): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
+
+/** A file's size for people: bytes, KB or MB. */
+export function fileSize(bytes: number, locale: string): string {
+  const n = (v: number, d: number) => v.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d });
+  if (bytes < 1024) return `${n(bytes, 0)} B`;
+  if (bytes < 1024 * 1024) return `${n(bytes / 1024, 1)} KB`;
+  return `${n(bytes / 1024 / 1024, 1)} MB`;
+}

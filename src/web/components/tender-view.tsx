@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { TenderPublic } from '../api/buy';
 import { useBuyLabels } from '../lib/buyLabels';
 import { useFormat } from '../lib/useFormat';
-import { Fingerprint, Hash } from './buy';
+import { Fingerprint, fileSize, Hash } from './buy';
 import { EmptyText } from './states';
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function Card({ title, children, right }: { title: string; children: React.ReactNode; right?: React.ReactNode }) {
   return (
@@ -33,7 +35,7 @@ export function TenderFacts({ t: x }: { t: TenderPublic }) {
     [t('buy.tenders.buyer'), x.buyerName],
     [t('buy.tenders.regime'), l.regime(x.regime)],
     [t('buy.tenders.method'), l.method(x.method)],
-    [t('buy.tenders.category'), l.category(x.category)],
+    [t('buy.tenders.category'), capitalize(l.category(x.category))],
     [t('buy.tenders.estimatedValue'), f.money(Number(x.estimatedValue), x.currency)],
     [t('buy.tenders.bidBond'), f.money(Number(x.bidBond), x.currency)],
     [t('buy.tenders.evaluationMethod'), l.evaluationMethod(x.evaluation.method)],
@@ -211,7 +213,7 @@ export function DocumentsCard({ t: x, extra }: { t: TenderPublic; extra?: React.
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text size="xs" c="dimmed">
-                    {f.number(d.size / 1024, 1)} KB
+                    {fileSize(d.size, f.locale)}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { CERT_TRANSITIONS, levelFor } from '../../../domain/buy/certification';
 import { useSupplier, type Certification } from '../../api/buy';
 import { api, call, newIdempotencyKey } from '../../api/http';
-import { CertStatusBadge, fileToBase64, Hash } from '../../components/buy';
+import { CertStatusBadge, fileSize, fileToBase64, Hash } from '../../components/buy';
 import { PageHeader } from '../../components/PageHeader';
 import { CardsSkeleton, EmptyView, ErrorView } from '../../components/states';
 import { useLocale } from '../../i18n';
@@ -193,7 +193,7 @@ export default function SupplierPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs" c="dimmed">
-                          {f.number(doc.size / 1024, 1)} KB
+                          {fileSize(doc.size, f.locale)}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

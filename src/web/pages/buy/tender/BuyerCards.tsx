@@ -217,30 +217,26 @@ export function AuditCard({ tender }: { tender: Tender }) {
       <Text size="xs" c="dimmed" mb="xs">
         {t('buy.tenders.auditHint')}
       </Text>
-      <Table verticalSpacing={2}>
-        <Table.Tbody>
-          {(audit.data?.items ?? []).slice(0, 50).map((e) => (
-            <Table.Tr key={e.seq}>
-              <Table.Td>
-                <Text size="xs" ff="monospace">
-                  #{e.seq}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{t(`buy.audit.${e.action.replace(/\./g, '_')}` as never, { defaultValue: e.action })}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {e.actorName ?? t('buy.audit.system')} · {f.dateTime(e.at)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Hash value={e.hash} short={10} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack gap={6}>
+        {(audit.data?.items ?? []).slice(0, 50).map((e) => (
+          <Stack key={e.seq} gap={0}>
+            <Group gap={6} wrap="nowrap">
+              <Text size="xs" ff="monospace" c="dimmed">
+                #{e.seq}
+              </Text>
+              <Text size="xs" fw={500}>
+                {t(`buy.audit.${e.action.replace(/\./g, '_')}` as never, { defaultValue: e.action })}
+              </Text>
+            </Group>
+            <Group gap={6} wrap="nowrap" justify="space-between">
+              <Text size="xs" c="dimmed">
+                {e.actorName ?? t('buy.audit.system')} · {f.dateTime(e.at)}
+              </Text>
+              <Hash value={e.hash} short={8} />
+            </Group>
+          </Stack>
+        ))}
+      </Stack>
     </Card>
   );
 }

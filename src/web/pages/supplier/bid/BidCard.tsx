@@ -225,43 +225,37 @@ export function BidCard({ t: x }: { t: MarketTender }) {
                 {t(`buy.market.bid.${bid.status}` as never)}
               </Badge>
             </Group>
-            <Table verticalSpacing={4} data-testid="bid-versions">
-              <Table.Tbody>
-                {bid.versions.map((v) => {
-                  const check = verify(v.receipt, v.kind === 'confirm' ? v.confirms ?? v.version : v.version);
-                  return (
-                    <Table.Tr key={v.version}>
-                      <Table.Td>
-                        <Text size="sm">v{v.version}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{t(`buy.bid.kind.${v.kind}` as never)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dimmed">
-                          {f.dateTime(v.receivedAt)}
+            <Stack gap={6} data-testid="bid-versions">
+              {bid.versions.map((v) => {
+                const check = verify(v.receipt, v.kind === 'confirm' ? v.confirms ?? v.version : v.version);
+                return (
+                  <Stack key={v.version} gap={2} pb={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={600}>
+                          v{v.version}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Hash value={v.sha256} short={10} />
-                      </Table.Td>
-                      <Table.Td>
+                        <Text size="sm">{t(`buy.bid.kind.${v.kind}` as never)}</Text>
                         {check ? (
                           <Badge size="sm" color={check.ok ? 'teal' : 'red'} variant="light" title={check.message.text[locale]}>
                             {check.ok ? t('buy.bid.receiptValid') : t('buy.bid.receiptInvalid')}
                           </Badge>
                         ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => downloadJson(`${x.number}-v${v.version}-receipt.json`, { receipt: v.receipt, platformKey: platformKey.data })}>
-                          {t('buy.bid.receipt')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+                      </Group>
+                      <Button size="compact-xs" variant="subtle" leftSection={<IconDownload size={12} />} onClick={() => downloadJson(`${x.number}-v${v.version}-receipt.json`, { receipt: v.receipt, platformKey: platformKey.data })}>
+                        {t('buy.bid.receipt')}
+                      </Button>
+                    </Group>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="xs" c="dimmed">
+                        {f.dateTime(v.receivedAt)}
+                      </Text>
+                      <Hash value={v.sha256} short={12} label="SHA-256" />
+                    </Group>
+                  </Stack>
+                );
+              })}
+            </Stack>
             {canBid && bid.status === 'active' ? (
               <Button size="xs" variant="subtle" color="red" onClick={() => change.mutate('withdraw')} loading={change.isPending && change.variables === 'withdraw'} data-testid="withdraw">
                 {t('buy.bid.withdraw')}
