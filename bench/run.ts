@@ -20,6 +20,7 @@ import { getBuiltInModel } from '../src/domain/process-models';
 import { inferStage } from '../src/domain/inference';
 // @ts-expect-error: a plain ES module script, no type declarations
 import { buildServer, serverEnv } from '../scripts/build-server.mjs';
+import { bidRush, type RushResult } from './bid-rush';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const OPPS = Number(args.get('opportunities') ?? 100_000);
@@ -147,6 +148,9 @@ async function main() {
       const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, requests: s.requests });
       results.push({ name: s.name, target: s.target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
     }
+    // The bid rush, on the same server and database (--only=rush runs it alone with the baseline).
+    let rush: RushResult | null = null;
+    if (!ONLY || ONLY.includes('rush')) rush = await bidRush(ownerUrl, base, say, CONNECTIONS);
     const rss = rssMb(server.pid!);
     bare.kill('SIGINT');
     bare = null;
@@ -202,6 +206,13 @@ async function main() {
     const bareList = results.find((r) => r.name.startsWith('bare list'));
     if (list && bareList) {
       say(`list against its bare shape: ${(list.rps / bareList.rps).toFixed(2)}× the bare req/s (${list.rps.toFixed(0)} / ${bareList.rps.toFixed(0)}), p99 ${list.p99.toFixed(0)} ms vs ${bareList.p99.toFixed(0)} ms: the stack (auth, tenancy, RLS, zod, presentation) costs ${((1 - list.rps / bareList.rps) * 100).toFixed(0)}% of the bare throughput`);
+    }
+    if (rush) {
+      say('');
+      say(`bid rush: ${rush.bids.toLocaleString()} suppliers, sealed bids of ${(rush.bidBytes / 1024).toFixed(0)} kB, ${rush.sent.toLocaleString()} submissions (${rush.sent - rush.bids} retries with the same Idempotency-Key), ${CONNECTIONS} connections`);
+      say(`  ${rush.rps.toFixed(0)} bids/s (${(rush.rps / baseline.rps).toFixed(2)}× baseline), p50 ${rush.p50.toFixed(0)} ms, p99 ${rush.p99.toFixed(0)} ms, errors ${rush.errors}   (target ≥ 1,000 bids/s, p99 ≤ 100 ms)`);
+      say(`  stored ${rush.stored.toLocaleString()} bid versions for ${rush.bids.toLocaleString()} bidders: ${rush.duplicates} stored twice; ${rush.receiptsChecked.toLocaleString()} receipts handed out, ${rush.receiptsBad} not matching a stored bid or its signature   (target 0 lost, 0 duplicated)`);
+      say(`  opening of ${rush.opened.toLocaleString()} bids (rebuild the key, decrypt, record, audit): ${rush.openingSeconds.toFixed(2)} s   (target ≤ 5 s)`);
     }
     say(`stage inferences per second (pure code, 11 evidence items): ${Math.round(inferPerSec).toLocaleString()}`);
     say(`server RSS at steady state (after the load): ${rss.toFixed(0)} MB   (target ≤ 300 MB)`);

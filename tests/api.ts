@@ -119,3 +119,35 @@ export async function createTestEnv(opts: { now?: Date } = {}): Promise<TestEnv>
     },
   };
 }
+
+/** Listens to a user's live updates (/api/v1/events) over a real connection; `stop()` returns what arrived. */
+export async function listenEvents(env: TestEnv, user: TestUser): Promise<{ stop(): Promise<string> }> {
+  const address = await env.rt.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => {
+    const a = env.rt.app.server.address() as { port: number };
+    return `http://127.0.0.1:${a.port}`;
+  });
+  const ctrl = new AbortController();
+  const res = await fetch(`${address}/api/v1/events`, { headers: user.headers, signal: ctrl.signal });
+  if (res.status !== 200) throw new Error(`events: ${res.status}`);
+  const reader = res.body!.getReader();
+  let received = '';
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += new TextDecoder().decode(value);
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  return {
+    async stop() {
+      await new Promise((r) => setTimeout(r, 300));
+      ctrl.abort();
+      await pump;
+      return received;
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // organization can neither read nor change organization A's data. The table
 // below must name every operation; a new route without a case fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
+import { createTestEnv, listenEvents, type TestEnv, type TestUser } from '../../tests/api';
 import { makeBuyWorld, makeWorld, tableCounts, type BuyWorld, type World } from '../../tests/fixtures';
 import { makeTenderWorld, type TenderWorld } from '../../tests/buy';
 
@@ -209,29 +209,11 @@ describe('tenant isolation: every operation', () => {
   }
 
   it('GET /api/v1/events: B receives none of A\'s live updates, and its own', async () => {
-    const address = await env.rt.app.listen({ port: 0, host: '127.0.0.1' });
-    const ctrl = new AbortController();
-    const res = await fetch(`${address}/api/v1/events`, { headers: b.headers, signal: ctrl.signal });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    let received = '';
-    const pump = (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          received += new TextDecoder().decode(value);
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
+    const live = await listenEvents(env, b);
     await env.request(a, 'PATCH', `/api/v1/opportunities/${w.opportunityId}`, { value: 3_300_000 });
     const bOpp = (await env.request(b, 'GET', '/api/v1/opportunities')).body.items[0].id;
     await env.request(b, 'PATCH', `/api/v1/opportunities/${bOpp}`, { value: 123 });
-    await new Promise((r) => setTimeout(r, 300));
-    ctrl.abort();
-    await pump;
+    const received = await live.stop();
     expect(received).toContain(bOpp);
     expect(received).not.toContain(w.opportunityId);
   });

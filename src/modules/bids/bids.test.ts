@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv, type TestUser } from '../../../tests/api';
+import { createTestEnv, listenEvents, type TestEnv, type TestUser } from '../../../tests/api';
 import { makeBuyWorld } from '../../../tests/fixtures';
 import { DAY, enrolHolder, handOver, mustAs, publish, sealBid, tenderBody, type Holder } from '../../../tests/buy';
 import { verifyAudit } from '../audit/service';
@@ -74,26 +74,9 @@ describe('sealed until the opening, through every path', () => {
   });
 
   it('nor does the live stream carry it', async () => {
-    const address = await env.rt.app.listen({ port: 0, host: '127.0.0.1' });
-    const ctrl = new AbortController();
-    const res = await fetch(`${address}/api/v1/events`, { headers: buyer.headers, signal: ctrl.signal });
-    const reader = res.body!.getReader();
-    let received = '';
-    const pump = (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          received += new TextDecoder().decode(value);
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
+    const live = await listenEvents(env, buyer);
     const { id } = await tenderWithBids();
-    await new Promise((r) => setTimeout(r, 300));
-    ctrl.abort();
-    await pump;
+    const received = await live.stop();
     expect(received).toContain(id);
     expect(received).not.toContain(MARKER);
     expect(received).not.toContain(PRICE);

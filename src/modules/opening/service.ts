@@ -21,7 +21,6 @@ import { AppError, forbidden, issuesError, notFound } from '../../server/errors'
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
 import { recordAudit } from '../audit/service';
-import { notificationService } from '../notifications/service';
 import { organizationService } from '../organizations/service';
 import { advance } from '../projects/service';
 import { recordActivity } from '../shared/activity';
@@ -30,7 +29,7 @@ import { tenderLinkService } from '../tender-link/service';
 import { effectiveStatus, setupOf } from '../tenders/present';
 import { tenderPolicy } from '../tenders/policy';
 import { tenderRepo, type TenderRow } from '../tenders/repository';
-import { concernedSuppliers, emitTender, orgName, ownTender, requireManager, stateError } from '../tenders/service';
+import { emitTender, orgName, ownTender, requireManager, stateError, tellConcerned } from '../tenders/service';
 import { openingRepo } from './repository';
 import type { PostponeBody, ShareBody } from './schema';
 
@@ -75,21 +74,13 @@ export async function failTender(tx: Tx, db: Db, ctx: Pick<TenantContext, 'orgId
   await advance(tx, ctx, t.projectId, 'tender_failed', now, { tender: t.number, validBids });
   await recordAudit(tx, ctx, { at: now, action: 'tender.failed', tenderId: t.id, data: { validBids, minValidBids: t.minValidBids } });
   const buyerName = await orgName(db, t.organizationId);
-  return notificationService.notify(
-    tx,
-    ctx,
-    db,
-    await concernedSuppliers(tx, t.id),
-    {
+  return tellConcerned(tx, ctx, { db, config: { baseUrl } }, t.id, {
       kind: 'tender_failed',
       tenderId: t.id,
       title: text(`流标：${t.number} ${t.title}`, `Tender failed: ${t.number} ${t.title}`),
       body: text(`${buyerName} 的招标 ${t.number} 有效投标 ${validBids} 家，少于 ${t.minValidBids} 家，未开启任何投标，将重新招标。`, `${buyerName}'s tender ${t.number} had ${validBids} valid bids, fewer than ${t.minValidBids}: no bid was opened, and it will be re-tendered.`),
       link: `/supplier/tenders/${t.id}`,
-    },
-    now,
-    baseUrl,
-  );
+    }, now);
 }
 
 /** Opens every bid of an envelope with the rebuilt secret; writes what it found and the record. Inside the opening's transaction, after the tender became 'opened'. */
@@ -226,15 +217,7 @@ export const openingService = {
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, projectId: t.projectId, action: 'tender.opened', data: { bids: found.length, opened: found.filter((b) => b.outcome === 'opened').length } });
       await recordAudit(tx, ctx, { at: now, action: 'tender.opened', tenderId: id, data: { envelope, recordSha256: sha256Hex(new TextEncoder().encode(JSON.stringify(record))), holders: shares.map((s) => s.holderUserId) } });
       const buyerName = await orgName(deps.db, ctx.orgId);
-      told = await notificationService.notify(
-        tx,
-        ctx,
-        deps.db,
-        await concernedSuppliers(tx, id),
-        { kind: 'opening_record', tenderId: id, title: text(`开标记录：${t.number}`, `Opening record: ${t.number}`), body: text(`${buyerName} 已于 ${now.toISOString()} 开标，共 ${found.length} 份投标。开标记录可在招标页面查看。`, `${buyerName} opened ${found.length} bids at ${now.toISOString()}. The opening record is on the tender page.`), link: `/supplier/tenders/${id}` },
-        now,
-        deps.config.baseUrl,
-      );
+      told = await tellConcerned(tx, ctx, deps, id, { kind: 'opening_record', tenderId: id, title: text(`开标记录：${t.number}`, `Opening record: ${t.number}`), body: text(`${buyerName} 已于 ${now.toISOString()} 开标，共 ${found.length} 份投标。开标记录可在招标页面查看。`, `${buyerName} opened ${found.length} bids at ${now.toISOString()}. The opening record is on the tender page.`), link: `/supplier/tenders/${id}` }, now);
       return openingService.stateIn(tx, deps, ctx, id);
     });
     if (refusedEarly) {
@@ -266,15 +249,7 @@ export const openingService = {
       await openingRepo.upsertOpening(tx, { organizationId: ctx.orgId, tenderId: id, envelope, status: 'postponed', record: { note: body.reason, from: t.openingAt.toISOString(), to: to.toISOString(), validBids: 0, minValidBids: t.minValidBids, bids: [] }, openedAt: null, updatedAt: now });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, projectId: t.projectId, action: 'tender.opening_postponed', data: { reason: body.reason, from: t.openingAt.toISOString(), to: to.toISOString() } });
       await recordAudit(tx, ctx, { at: now, action: 'opening.postponed', tenderId: id, data: { reason: body.reason, from: t.openingAt.toISOString(), to: to.toISOString() } });
-      told = await notificationService.notify(
-        tx,
-        ctx,
-        deps.db,
-        await concernedSuppliers(tx, id),
-        { kind: 'opening_postponed', tenderId: id, title: text(`开标推迟：${t.number}`, `Opening postponed: ${t.number}`), body: text(`开标推迟至 ${to.toISOString()}。原因：${body.reason}`, `The opening moves to ${to.toISOString()}. Reason: ${body.reason}`), link: `/supplier/tenders/${id}` },
-        now,
-        deps.config.baseUrl,
-      );
+      told = await tellConcerned(tx, ctx, deps, id, { kind: 'opening_postponed', tenderId: id, title: text(`开标推迟：${t.number}`, `Opening postponed: ${t.number}`), body: text(`开标推迟至 ${to.toISOString()}。原因：${body.reason}`, `The opening moves to ${to.toISOString()}. Reason: ${body.reason}`), link: `/supplier/tenders/${id}` }, now);
       return openingService.stateIn(tx, deps, ctx, id);
     });
     emitTender(deps.events, [ctx.orgId, ...told], id);

@@ -24,7 +24,7 @@ import { requireBuyer } from '../shared/sides';
 import { effectiveStatus } from './present';
 import { tenderRepo, type TenderRow } from './repository';
 import type { AnswerBody, InvitationsBody, KeyHolderEnrol, QuestionBody } from './schema';
-import { concernedSuppliers, emitTender, orgName, ownTender, requireManager, stateError, tenderService, type TenderDeps } from './service';
+import { emitTender, orgName, ownTender, requireManager, stateError, tellConcerned, tenderService, type TenderDeps } from './service';
 
 /** A tender the caller may see: its own, or (RLS) a published one open to it or inviting it. */
 export async function visibleTender(tx: Tx, id: string): Promise<TenderRow> {
@@ -196,15 +196,7 @@ export const exchangeService = {
       } else await tenderRepo.update(tx, id, { updatedAt: now });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, projectId: t.projectId, action: 'tender.clarified', data: { question: question.slice(0, 300) } });
       await recordAudit(tx, ctx, { at: now, action: 'tender.clarified', tenderId: id, subjectId: clarificationId, data: { questionId, deadline: moved.timeline.deadline.toISOString() } });
-      told = await notificationService.notify(
-        tx,
-        ctx,
-        deps.db,
-        await concernedSuppliers(tx, id),
-        { kind: 'clarification', tenderId: id, title: text(`招标澄清：${t.number}`, `Clarification: ${t.number}`), body: text(`问：${question}\n答：${body.answer}`, `Q: ${question}\nA: ${body.answer}`), link: `/supplier/tenders/${id}` },
-        now,
-        deps.config.baseUrl,
-      );
+      told = await tellConcerned(tx, ctx, deps, id, { kind: 'clarification', tenderId: id, title: text(`招标澄清：${t.number}`, `Clarification: ${t.number}`), body: text(`问：${question}\n答：${body.answer}`, `Q: ${question}\nA: ${body.answer}`), link: `/supplier/tenders/${id}` }, now);
       return tenderService.buyerView(tx, deps, ctx, (await tenderRepo.get(tx, id))!);
     });
     emitTender(deps.events, [ctx.orgId, ...told], id);

@@ -22,7 +22,7 @@ import { supplierRepo } from '../suppliers/repository';
 import { tenderLinkService } from '../tender-link/service';
 import { linkRepo } from '../tender-link/repository';
 import { tenderRepo, type TenderRow } from './repository';
-import { concernedSuppliers, emitTender, type TenderDeps } from './service';
+import { emitTender, tellConcerned, type TenderDeps } from './service';
 
 const DAY = 86_400_000;
 
@@ -72,15 +72,7 @@ export async function tenderTick(owner: Db, deps: TenderDeps): Promise<TickRepor
       }
       if ((status === 'published' || status === 'questions_closed') && !t.reminderSentAt && now.getTime() >= t.deadline.getTime() - DAY) {
         await tenderRepo.update(tx, t.id, { reminderSentAt: now });
-        const to = await notificationService.notify(
-          tx,
-          ctx,
-          owner,
-          await concernedSuppliers(tx, t.id),
-          { kind: 'deadline_reminder', tenderId: t.id, title: text(`投标即将截止：${t.number}`, `Deadline approaching: ${t.number}`), body: text(`招标 ${t.number}“${t.title}”将于 ${t.deadline.toISOString()} 截止投标。`, `The tender ${t.number} "${t.title}" closes for bids at ${t.deadline.toISOString()}.`), link: `/supplier/tenders/${t.id}` },
-          now,
-          deps.config.baseUrl,
-        );
+        const to = await tellConcerned(tx, ctx, { db: owner, config: deps.config }, t.id, { kind: 'deadline_reminder', tenderId: t.id, title: text(`投标即将截止：${t.number}`, `Deadline approaching: ${t.number}`), body: text(`招标 ${t.number}“${t.title}”将于 ${t.deadline.toISOString()} 截止投标。`, `The tender ${t.number} "${t.title}" closes for bids at ${t.deadline.toISOString()}.`), link: `/supplier/tenders/${t.id}` }, now);
         report.reminded += to.length;
         tell.push([to, t.id]);
       }

@@ -82,6 +82,11 @@ export async function concernedSuppliers(tx: Tx, tenderId: string): Promise<stri
   return [...new Set([...inv.map((i) => i.supplierOrgId), ...dl, ...bidders, ...askers])];
 }
 
+/** Notifies every supplier concerned by a tender (the invited, the downloaders, the askers, the bidders) inside the caller's transaction; returns them. */
+export function tellConcerned(tx: Tx, ctx: Pick<TenantContext, 'orgId'>, deps: { db: Db; config: { baseUrl: string } }, tenderId: string, notice: NotificationInput, now: Date): Promise<string[]> {
+  return concernedSuppliers(tx, tenderId).then((to) => notificationService.notify(tx, ctx, deps.db, to, notice, now, deps.config.baseUrl));
+}
+
 /** Tells organizations' browsers that a tender changed (after commit). */
 export function emitTender(events: Events, orgIds: readonly string[], tenderId: string) {
   for (const o of new Set(orgIds)) events.emit(o, 'tender.changed', { id: tenderId });
@@ -300,7 +305,7 @@ export const tenderService = {
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, projectId: t.projectId, action: 'tender.amended', data: { reason: body.reason, material: body.material, oldDeadline: t.deadline.toISOString(), newDeadline: moved.timeline.deadline.toISOString() } });
       await recordAudit(tx, ctx, { at: now, action: 'tender.amended', tenderId: id, subjectId: amendmentId, data: { reason: body.reason, material: body.material, oldDeadline: t.deadline.toISOString(), newDeadline: moved.timeline.deadline.toISOString(), freezeHash: hash } });
       const buyerName = await orgName(deps.db, ctx.orgId);
-      told = await notificationService.notify(tx, ctx, deps.db, await concernedSuppliers(tx, id), amendmentNotice(t, buyerName, body.reason, body.material, moved.timeline.deadline), now, deps.config.baseUrl);
+      told = await tellConcerned(tx, ctx, deps, id, amendmentNotice(t, buyerName, body.reason, body.material, moved.timeline.deadline), now);
       return tenderService.buyerView(tx, deps, ctx, (await tenderRepo.get(tx, id))!, buyerName);
     });
     emitTender(deps.events, [ctx.orgId, ...told], id);
@@ -323,15 +328,7 @@ export const tenderService = {
       await recordAudit(tx, ctx, { at: now, action: 'tender.cancelled', tenderId: id, data: { reason: body.reason, from: t.status } });
       if (t.status !== 'draft') {
         const buyerName = await orgName(deps.db, ctx.orgId);
-        told = await notificationService.notify(
-          tx,
-          ctx,
-          deps.db,
-          await concernedSuppliers(tx, id),
-          { kind: 'cancellation', tenderId: id, title: text(`招标已取消：${t.number} ${t.title}`, `Tender cancelled: ${t.number} ${t.title}`), body: text(`${buyerName} 取消了招标 ${t.number}。原因：${body.reason}`, `${buyerName} cancelled the tender ${t.number}. Reason: ${body.reason}`), link: `/supplier/tenders/${id}` },
-          now,
-          deps.config.baseUrl,
-        );
+        told = await tellConcerned(tx, ctx, deps, id, { kind: 'cancellation', tenderId: id, title: text(`招标已取消：${t.number} ${t.title}`, `Tender cancelled: ${t.number} ${t.title}`), body: text(`${buyerName} 取消了招标 ${t.number}。原因：${body.reason}`, `${buyerName} cancelled the tender ${t.number}. Reason: ${body.reason}`), link: `/supplier/tenders/${id}` }, now);
       }
       return tenderService.buyerView(tx, deps, ctx, (await tenderRepo.get(tx, id))!);
     });

@@ -96,3 +96,23 @@ export function ErrorView({ error, onRetry, compact }: { error: unknown; onRetry
     </Alert>
   );
 }
+
+/**
+ * One query's states in one place: its error (with retry), its loading skeleton,
+ * what to show when it holds nothing, and the content once it does.
+ */
+export function Loaded<T>({
+  query,
+  empty,
+  skeleton,
+  children,
+}: {
+  query: { data?: T; error: unknown; isPending: boolean; refetch: () => unknown };
+  empty?: (data: T) => ReactNode | null;
+  skeleton?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.error) return <ErrorView error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending || query.data === undefined) return <>{skeleton ?? <ListSkeleton rows={6} />}</>;
+  return <>{empty?.(query.data) ?? children(query.data)}</>;
+}

@@ -1,12 +1,13 @@
 // Requisitions (采购申请): the approval inbox first, then one's own, then all.
-import { Anchor, Badge, Button, Group, Paper, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Tabs, Text } from '@mantine/core';
 import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequisitions } from '../../api/buy';
 import { Amount, RequisitionStatusBadge } from '../../components/buy';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
+import { EmptyView, Loaded } from '../../components/states';
+import { rowLink, TableCard } from '../../components/TableCard';
 import { useFormat } from '../../lib/useFormat';
 
 type View = 'inbox' | 'mine' | 'all';
@@ -18,7 +19,7 @@ export default function RequisitionsPage() {
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View) || 'inbox';
   const list = useRequisitions({ view });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const pages = { ...list, data: list.data ? list.data.pages.flatMap((p) => p.items) : undefined };
   const newButton = (
     <Button leftSection={<IconPlus size={16} />} component={Link} to="/buy/requisitions/new">
       {t('buy.requisitions.new')}
@@ -34,32 +35,17 @@ export default function RequisitionsPage() {
           <Tabs.Tab value="all">{t('common.all')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {list.error ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Paper withBorder p="md">
-          <ListSkeleton rows={6} />
-        </Paper>
-      ) : items.length === 0 ? (
-        <EmptyView icon={<IconFileInvoice size={28} stroke={1.5} />} title={t(view === 'inbox' ? 'buy.requisitions.emptyInbox' : 'buy.requisitions.empty')} description={t('buy.requisitions.emptyBody')} action={view === 'inbox' ? undefined : newButton} />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflow: 'hidden' }} bg="white">
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="sm">
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t('buy.requisitions.col.number')}</Table.Th>
-                  <Table.Th>{t('buy.requisitions.col.title')}</Table.Th>
-                  <Table.Th>{t('buy.requisitions.col.department')}</Table.Th>
-                  <Table.Th>{t('buy.requisitions.col.requester')}</Table.Th>
-                  <Table.Th ta="right">{t('buy.requisitions.col.total')}</Table.Th>
-                  <Table.Th>{t('buy.requisitions.col.status')}</Table.Th>
-                  <Table.Th>{t('buy.requisitions.col.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+      <Loaded
+        query={pages}
+        empty={(items) => (items.length ? null : <EmptyView icon={<IconFileInvoice size={28} stroke={1.5} />} title={t(view === 'inbox' ? 'buy.requisitions.emptyInbox' : 'buy.requisitions.empty')} description={t('buy.requisitions.emptyBody')} action={view === 'inbox' ? undefined : newButton} />)}
+      >
+        {(items) => (
+          <TableCard
+            minWidth={820}
+            head={[{ label: t('buy.requisitions.col.number') }, { label: t('buy.requisitions.col.title') }, { label: t('buy.requisitions.col.department') }, { label: t('buy.requisitions.col.requester') }, { label: t('buy.requisitions.col.total'), right: true }, { label: t('buy.requisitions.col.status') }, { label: t('buy.requisitions.col.updated') }]}
+          >
                 {items.map((r) => (
-                  <Table.Tr key={r.id} className="procura-row-link" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/buy/requisitions/${r.id}`)}>
+                  <Table.Tr key={r.id} className="procura-row-link" onClick={rowLink(() => navigate(`/buy/requisitions/${r.id}`))}>
                     <Table.Td>
                       <Text size="sm" ff="monospace">
                         {r.number}
@@ -101,11 +87,9 @@ export default function RequisitionsPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+          </TableCard>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The supplier registry (供应商库) with each supplier's certification per
 // category; add an organization on Procura, or invite a company by e-mail.
 import { useState } from 'react';
-import { Alert, Anchor, Button, Code, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconBuildingFactory2, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,8 @@ import { useSuppliers, type Supplier } from '../../api/buy';
 import { api, call, newIdempotencyKey } from '../../api/http';
 import { CertStatusBadge } from '../../components/buy';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
+import { EmptyView, Loaded } from '../../components/states';
+import { rowLink, TableCard } from '../../components/TableCard';
 import { useLocale } from '../../i18n';
 import { useBuyLabels } from '../../lib/buyLabels';
 import { reportFormError } from '../../lib/problems';
@@ -115,7 +116,6 @@ export default function SuppliersPage() {
   const [certified, setCertified] = useState<string | null>(null);
   const [open, ctl] = useDisclosure(false);
   const list = useSuppliers({ q: debounced || undefined, category: (category as 'goods') ?? undefined, certified: (certified as 'true') ?? undefined });
-  const items = list.data?.items ?? [];
   const addButton = (
     <Button leftSection={<IconPlus size={16} />} onClick={ctl.open}>
       {t('buy.suppliers.add')}
@@ -141,26 +141,11 @@ export default function SuppliersPage() {
           onChange={setCertified}
         />
       </Group>
-      {list.error ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <ListSkeleton rows={6} />
-      ) : items.length === 0 ? (
-        <EmptyView icon={<IconBuildingFactory2 size={28} stroke={1.5} />} title={t('buy.suppliers.empty')} description={t('buy.suppliers.emptyBody')} action={addButton} />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflow: 'hidden' }} bg="white">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t('buy.suppliers.organization')}</Table.Th>
-                  <Table.Th>{t('buy.suppliers.onProcura')}</Table.Th>
-                  <Table.Th>{t('buy.suppliers.certifications')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id} className="procura-row-link" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/buy/suppliers/${s.id}`)}>
+      <Loaded query={list} empty={(d) => (d.items.length ? null : <EmptyView icon={<IconBuildingFactory2 size={28} stroke={1.5} />} title={t('buy.suppliers.empty')} description={t('buy.suppliers.emptyBody')} action={addButton} />)}>
+        {(d) => (
+          <TableCard head={[{ label: t('buy.suppliers.organization') }, { label: t('buy.suppliers.onProcura') }, { label: t('buy.suppliers.certifications') }]}>
+                {d.items.map((s) => (
+                  <Table.Tr key={s.id} className="procura-row-link" onClick={rowLink(() => navigate(`/buy/suppliers/${s.id}`))}>
                     <Table.Td>
                       <Anchor component={Link} to={`/buy/suppliers/${s.id}`} fw={600} size="sm" c="dark.8">
                         {s.name}
@@ -192,11 +177,9 @@ export default function SuppliersPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+          </TableCard>
+        )}
+      </Loaded>
       <AddSupplierModal opened={open} onClose={ctl.close} />
     </>
   );

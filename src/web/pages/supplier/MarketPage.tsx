@@ -1,14 +1,15 @@
 // The supplier portal's tenders: those inviting this organization and the open
 // ones on Procura, with its own bid's state. Who else was invited or bid is
 // never shown.
-import { Anchor, Badge, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconGavel, IconMail } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMarket } from '../../api/buy';
 import { TenderStatusBadge } from '../../components/buy';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
+import { EmptyView, Loaded } from '../../components/states';
+import { rowLink, TableCard } from '../../components/TableCard';
 import { useBuyLabels } from '../../lib/buyLabels';
 import { useFormat } from '../../lib/useFormat';
 
@@ -20,7 +21,6 @@ export default function MarketPage() {
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as 'all' | 'invited' | 'bid') || 'all';
   const list = useMarket({ view });
-  const items = list.data?.items ?? [];
   return (
     <>
       <PageHeader title={t('buy.market.title')} subtitle={t('buy.market.subtitle')} />
@@ -34,29 +34,11 @@ export default function MarketPage() {
           { value: 'bid', label: t('buy.market.myBids') },
         ]}
       />
-      {list.error ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <ListSkeleton rows={6} />
-      ) : items.length === 0 ? (
-        <EmptyView icon={<IconGavel size={28} stroke={1.5} />} title={t('buy.market.empty')} description={t('buy.market.emptyBody')} />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflow: 'hidden' }} bg="white">
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm">
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t('buy.tenders.tenderTitle')}</Table.Th>
-                  <Table.Th>{t('buy.tenders.buyer')}</Table.Th>
-                  <Table.Th>{t('buy.tenders.regimeMethod')}</Table.Th>
-                  <Table.Th>{t('buy.tenders.status')}</Table.Th>
-                  <Table.Th>{t('buy.tenders.deadline')}</Table.Th>
-                  <Table.Th>{t('buy.market.myBid')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((x) => (
-                  <Table.Tr key={x.id} className="procura-row-link" onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(`/supplier/tenders/${x.id}`)}>
+      <Loaded query={list} empty={(d) => (d.items.length ? null : <EmptyView icon={<IconGavel size={28} stroke={1.5} />} title={t('buy.market.empty')} description={t('buy.market.emptyBody')} />)}>
+        {(d) => (
+          <TableCard minWidth={900} head={[{ label: t('buy.tenders.tenderTitle') }, { label: t('buy.tenders.buyer') }, { label: t('buy.tenders.regimeMethod') }, { label: t('buy.tenders.status') }, { label: t('buy.tenders.deadline') }, { label: t('buy.market.myBid') }]}>
+                {d.items.map((x) => (
+                  <Table.Tr key={x.id} className="procura-row-link" onClick={rowLink(() => navigate(`/supplier/tenders/${x.id}`))}>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         {x.invited ? <IconMail size={14} color="var(--mantine-color-blue-6)" aria-label={t('buy.market.invitedAria')} /> : null}
@@ -88,11 +70,9 @@ export default function MarketPage() {
                     <Table.Td>{x.myBid === 'none' ? <Text size="sm" c="dimmed">—</Text> : <Badge color={x.myBid === 'active' ? 'teal' : 'gray'} variant="light">{t(`buy.market.bid.${x.myBid}` as never)}</Badge>}</Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+          </TableCard>
+        )}
+      </Loaded>
     </>
   );
 }
