@@ -25,7 +25,7 @@ import type { TenantContext } from '../db/tenant';
 import { registerAuthRoutes, type Auth, type Principals } from './auth';
 import { invalidField, registerErrorHandling } from './errors';
 import type { Clock } from './clock';
-import type { PlatformKey } from '../domain/sealing/receipt';
+import type { ServerPlatformKey } from './platform-key';
 import type { Events } from './events';
 import { registerIdempotency } from './idempotency';
 import { SignInThrottle } from './sign-in-throttle';
@@ -52,7 +52,7 @@ export interface Deps {
   /** The one clock of the buy side's time rules (tests drive a TestClock). */
   clock: Clock;
   /** Signs bid receipts (src/server/platform-key.ts). */
-  platformKey: PlatformKey;
+  platformKey: ServerPlatformKey;
 }
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@
 // 32-byte secret in base64), else `platform-key.json` in the data folder,
 // created on first start (mode 600). Its public half is published at
 // /api/v1/platform/receipt-key and in every receipt file.
+import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromBase64, toBase64 } from '../domain/sealing/bytes';
@@ -11,7 +12,22 @@ import { newPlatformKey, platformKeyFrom, type PlatformKey } from '../domain/sea
 
 export const PLATFORM_KEY_FILE = 'platform-key.json';
 
-export function loadPlatformKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string }): PlatformKey {
+/** The platform key with Node's Ed25519 for signing (the same signatures as @noble's, faster on the bid path). */
+export interface ServerPlatformKey extends PlatformKey {
+  sign(message: Uint8Array): Uint8Array;
+}
+
+export function withNodeSigner(key: PlatformKey): ServerPlatformKey {
+  const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
+  const keyObject = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: b64u(key.secretKey), x: b64u(key.publicKey) }, format: 'jwk' });
+  return { ...key, sign: (m) => new Uint8Array(nodeSign(null, m, keyObject)) };
+}
+
+export function loadPlatformKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string }): ServerPlatformKey {
+  return withNodeSigner(readPlatformKey(opts));
+}
+
+function readPlatformKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string }): PlatformKey {
   const fromEnv = (opts.env ?? process.env).PROCURA_PLATFORM_KEY;
   if (fromEnv) {
     const secret = fromBase64(fromEnv.trim());

@@ -10,7 +10,7 @@ import { createAuth, Principals } from './auth';
 import { createEvents, type Events } from './events';
 import { systemClock, type Clock } from './clock';
 import { webDistDir } from '../paths';
-import { loadPlatformKey } from './platform-key';
+import { loadPlatformKey, withNodeSigner } from './platform-key';
 import type { PlatformKey } from '../domain/sealing/receipt';
 
 export interface Runtime {
@@ -50,7 +50,7 @@ export async function createRuntime(
   const auth = createAuth(appDb.db, { baseUrl: config.baseUrl, secret: config.authSecret, trustedOrigins: config.trustedOrigins });
   const principals = new Principals(auth, appDb.db);
   const events = await createEvents(urls.appUrl, { listen: opts.jobs ?? false });
-  const platformKey = opts.platformKey ?? loadPlatformKey({ dataDir: config.dataDir });
+  const platformKey = opts.platformKey ? withNodeSigner(opts.platformKey) : loadPlatformKey({ dataDir: config.dataDir });
   const deps: Deps = { db: appDb.db, auth, principals, events, clock: opts.clock ?? systemClock, platformKey, config: { baseUrl: config.baseUrl, trustedOrigins: config.trustedOrigins, baseUrlExplicit: config.baseUrlExplicit } };
   const app = await buildApp(deps, { logger: opts.logger, webDist: opts.webDist === undefined ? webDistDir : opts.webDist });
   return {

@@ -26,6 +26,7 @@ ALTER TABLE "tender_links" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "evidence_items" ADD COLUMN "origin_key" text;--> statement-breakpoint
 ALTER TABLE "interactions" ADD COLUMN "origin" text DEFAULT 'manual' NOT NULL;--> statement-breakpoint
 ALTER TABLE "bid_versions" ADD COLUMN "confirms" integer;--> statement-breakpoint
+ALTER TABLE "bid_versions" ALTER COLUMN "submission" SET DATA TYPE text USING convert_from("submission", 'UTF8');--> statement-breakpoint
 ALTER TABLE "tenders" ADD COLUMN "status_changed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tenders" ADD COLUMN "material_amended_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tenders" ADD COLUMN "reminder_sent_at" timestamp with time zone;--> statement-breakpoint
@@ -124,3 +125,8 @@ CREATE FUNCTION tender_bidder_orgs(p_tender uuid) RETURNS SETOF uuid
   $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION tender_bidder_orgs(uuid) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION tender_bidder_orgs(uuid) TO procura_app;
+--> statement-breakpoint
+-- Sealed bids and opened contents are ciphertext and base64: compressing them
+-- costs CPU in the bid rush and the opening and saves little. Stored as they are.
+ALTER TABLE "bid_versions" ALTER COLUMN "submission" SET STORAGE EXTERNAL;--> statement-breakpoint
+ALTER TABLE "bid_openings" ALTER COLUMN "content" SET STORAGE EXTERNAL;

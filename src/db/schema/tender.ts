@@ -319,8 +319,8 @@ export const bidVersions = pgTable(
     kind: text('kind').notNull(),
     /** For a confirmation: the version it confirms. */
     confirms: integer('confirms'),
-    /** The sealed submission exactly as received (canonical JSON, UTF-8): ciphertext only. Null for a withdrawal. */
-    submission: bytea('submission'),
+    /** The sealed submission exactly as received (its canonical JSON: ciphertext in base64, and the headers). Null for a confirmation or a withdrawal. */
+    submission: text('submission'),
     sha256: text('sha256'),
     size: integer('size').notNull().default(0),
     receivedAt: ts('received_at').notNull(),

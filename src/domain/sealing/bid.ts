@@ -7,8 +7,8 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { defineCatalog, messageFactory, type Message } from '../i18n';
-import { canonicalJson, fromBase64, fromUtf8, systemRandom, toBase64, toHex, utf8, type Random } from './bytes';
-import { fingerprint, isBoxShape, KEY_BYTES, NONCE_BYTES, openBox, sealTo, TAG_BYTES, type Box } from './box';
+import { base64Length, canonicalJson, fromBase64, fromUtf8, systemRandom, toBase64, toHex, utf8, type Random } from './bytes';
+import { fingerprint, isBoxShape, KEY_BYTES, NOBLE, NONCE_BYTES, openBox, sealTo, TAG_BYTES, type Box, type OpenPrimitives } from './box';
 import { ENVELOPES, type Envelope } from './tender-key';
 
 const WRAP_CONTEXT = 'procura bid key v1';
@@ -94,12 +94,12 @@ export type OpenFailure = 'key' | 'content';
  * does not open (sealed to another key, or altered); 'content': it opens but the
  * content is altered or not a bid for this envelope.
  */
-export function openEnvelope(secretKey: Uint8Array, sealed: SealedEnvelope): { ok: true; content: EnvelopeContent } | { ok: false; failure: OpenFailure } {
+export function openEnvelope(secretKey: Uint8Array, sealed: SealedEnvelope, p: OpenPrimitives = NOBLE): { ok: true; content: EnvelopeContent } | { ok: false; failure: OpenFailure } {
   const aad = header(sealed);
-  const key = openBox(secretKey, sealed.wrappedKey, WRAP_CONTEXT, aad);
+  const key = openBox(secretKey, sealed.wrappedKey, WRAP_CONTEXT, aad, p);
   if (!key || key.length !== KEY_BYTES) return { ok: false, failure: 'key' };
   try {
-    const plain = gcm(key, fromBase64(sealed.nonce)!, aad).decrypt(fromBase64(sealed.ciphertext)!);
+    const plain = p.gcmDecrypt(key, fromBase64(sealed.nonce)!, aad, fromBase64(sealed.ciphertext)!);
     const content = JSON.parse(fromUtf8(plain)) as EnvelopeContent;
     if (content?.format !== 'procura-bid/1' || content.tenderId !== sealed.tenderId || content.envelope !== sealed.envelope || !Array.isArray(content.prices) || !Array.isArray(content.documents)) {
       return { ok: false, failure: 'content' };
@@ -143,7 +143,7 @@ export interface SealIssue {
 export function checkSubmission(
   v: unknown,
   expect: { tenderId: string; keys: readonly { envelope: Envelope; fingerprint: string }[]; maxBytes: number },
-): { ok: true; submission: BidSubmission } | { ok: false; issues: SealIssue[] } {
+): { ok: true; submission: BidSubmission; bytes: Uint8Array } | { ok: false; issues: SealIssue[] } {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, issues: [{ path: '', message: smsg('seal.not_object') }] };
   const s = v as Record<string, unknown>;
   const issues: SealIssue[] = [];
@@ -169,9 +169,13 @@ export function checkSubmission(
     else if (e.keyFingerprint !== key.fingerprint) issues.push({ path: `${at}.keyFingerprint`, message: smsg('seal.fingerprint') });
     if (!isBoxShape(e.wrappedKey, KEY_BYTES + TAG_BYTES)) issues.push({ path: `${at}.wrappedKey`, message: smsg('seal.wrapped_key') });
     if (typeof e.nonce !== 'string' || fromBase64(e.nonce)?.length !== NONCE_BYTES) issues.push({ path: `${at}.nonce`, message: smsg('seal.nonce') });
-    const ct = typeof e.ciphertext === 'string' ? fromBase64(e.ciphertext) : null;
-    if (!ct || ct.length < TAG_BYTES) issues.push({ path: `${at}.ciphertext`, message: smsg('seal.ciphertext') });
+    // Its size only: the ciphertext is never decoded here (it may be tens of megabytes).
+    const ct = typeof e.ciphertext === 'string' ? base64Length(e.ciphertext) : null;
+    if (ct === null || ct < TAG_BYTES) issues.push({ path: `${at}.ciphertext`, message: smsg('seal.ciphertext') });
   });
-  if (!issues.length && utf8(canonicalJson(v)).length > expect.maxBytes) issues.push({ path: '', message: smsg('seal.too_large', { max: expect.maxBytes }) });
-  return issues.length ? { ok: false, issues } : { ok: true, submission: v as BidSubmission };
+  if (issues.length) return { ok: false, issues };
+  // The bytes stored and hashed: the canonical JSON, whose SHA-256 the bidder computes too (submissionDigest).
+  const bytes = utf8(canonicalJson(v));
+  if (bytes.length > expect.maxBytes) return { ok: false, issues: [{ path: '', message: smsg('seal.too_large', { max: expect.maxBytes }) }] };
+  return { ok: true, submission: v as BidSubmission, bytes };
 }

@@ -58,16 +58,37 @@ export function sealTo(recipientPublicKey: Uint8Array, plaintext: Uint8Array, co
   return { ephemeralPublicKey: toBase64(eph.publicKey), nonce: toBase64(nonce), ciphertext: toBase64(ciphertext) };
 }
 
+/**
+ * The primitives opening uses: X25519, HKDF-SHA-256, AES-256-GCM. The default is
+ * @noble's (the same code in the browser, the CLI and the server); a server may
+ * pass Node's implementations of the same algorithms (faster for an opening of
+ * thousands of bids) — the format and its checks stay here.
+ */
+export interface OpenPrimitives {
+  publicKeyOf(secretKey: Uint8Array): Uint8Array;
+  sharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array;
+  hkdf(ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, length: number): Uint8Array;
+  /** Decrypts and authenticates (the tag at the end of the ciphertext); throws when it does not. */
+  gcmDecrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array): Uint8Array;
+}
+
+export const NOBLE: OpenPrimitives = {
+  publicKeyOf: (s) => x25519.getPublicKey(s),
+  sharedSecret: (s, p) => x25519.getSharedSecret(s, p),
+  hkdf: (ikm, salt, info, length) => hkdf(sha256, ikm, salt, info, length),
+  gcmDecrypt: (key, nonce, aad, ct) => gcm(key, nonce, aad).decrypt(ct),
+};
+
 /** Opens a box with the recipient's secret key; null when it does not open (wrong key, context, data or tampering). */
-export function openBox(secretKey: Uint8Array, box: Box, context: string, aad: Uint8Array): Uint8Array | null {
+export function openBox(secretKey: Uint8Array, box: Box, context: string, aad: Uint8Array, p: OpenPrimitives = NOBLE): Uint8Array | null {
   const eph = fromBase64(box.ephemeralPublicKey);
   const nonce = fromBase64(box.nonce);
   const ct = fromBase64(box.ciphertext);
   if (!eph || eph.length !== KEY_BYTES || !nonce || nonce.length !== NONCE_BYTES || !ct || ct.length < TAG_BYTES) return null;
   try {
-    const recipient = x25519.getPublicKey(secretKey);
-    const key = boxKey(x25519.getSharedSecret(secretKey, eph), eph, recipient, context);
-    return gcm(key, nonce, aad).decrypt(ct);
+    const recipient = p.publicKeyOf(secretKey);
+    const key = p.hkdf(p.sharedSecret(secretKey, eph), concatBytes(eph, recipient), utf8(context), KEY_BYTES);
+    return p.gcmDecrypt(key, nonce, aad, ct);
   } catch {
     return null;
   }

@@ -55,6 +55,14 @@ export function fromBase64(text: string): Uint8Array | null {
   return out;
 }
 
+const B64_TEXT = /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The number of bytes a padded base64 text decodes to, without decoding it; null when it is not base64. */
+export function base64Length(text: string): number | null {
+  if (typeof text !== 'string' || text.length % 4 !== 0 || !B64_TEXT.test(text)) return null;
+  return (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+}
+
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 export const fromUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 

@@ -46,9 +46,14 @@ export function newPlatformKey(random: Random = systemRandom): PlatformKey {
 const FIELDS = ['format', 'tenderId', 'bidId', 'version', 'sha256', 'receivedAt', 'platformKeyId'] as const;
 const bodyBytes = (r: ReceiptBody) => utf8(canonicalJson(Object.fromEntries(FIELDS.map((f) => [f, r[f]]))));
 
-export function signReceipt(body: Omit<ReceiptBody, 'format' | 'platformKeyId'>, key: PlatformKey): Receipt {
+/**
+ * Signs a receipt. `sign` may be another audited Ed25519 implementation of the
+ * same key (the server passes Node's, which is faster); Ed25519 signatures are
+ * deterministic, so the receipt is the same either way.
+ */
+export function signReceipt(body: Omit<ReceiptBody, 'format' | 'platformKeyId'>, key: PlatformKey, sign: (message: Uint8Array) => Uint8Array = (m) => ed25519.sign(m, key.secretKey)): Receipt {
   const full: ReceiptBody = { format: 'procura-receipt/1', ...body, platformKeyId: key.keyId };
-  return { ...full, signature: toBase64(ed25519.sign(bodyBytes(full), key.secretKey)) };
+  return { ...full, signature: toBase64(sign(bodyBytes(full))) };
 }
 
 export const RECEIPT_MESSAGES = defineCatalog({

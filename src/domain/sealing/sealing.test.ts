@@ -307,7 +307,7 @@ describe('sealed bids', () => {
 
     it('accepts a well-formed submission with exactly the tender\'s envelopes', async () => {
       const { submission, keys } = await twoEnvelopes();
-      expect(checkSubmission(submission, { tenderId: 't1', keys, maxBytes: 1e6 })).toEqual({ ok: true, submission });
+      expect(checkSubmission(submission, { tenderId: 't1', keys, maxBytes: 1e6 })).toEqual({ ok: true, submission, bytes: utf8(canonicalJson(submission)) });
       expect(submissionDigest(submission)).toMatch(/^[0-9a-f]{64}$/);
     });
     it('names every part that is wrong, in both languages', async () => {
@@ -329,6 +329,7 @@ describe('sealed bids', () => {
       expect(paths(checkSubmission({ ...submission, envelopes: [t, { ...p, wrappedKey: { ...(p.wrappedKey as object), ciphertext: 'AAAA' } }] }, expect1))).toEqual(['envelopes.1.wrappedKey']);
       expect(paths(checkSubmission({ ...submission, envelopes: [t, { ...p, nonce: 'AAAA', ciphertext: 'AAAA' }] }, expect1))).toEqual(['envelopes.1.nonce', 'envelopes.1.ciphertext']);
       expect(paths(checkSubmission({ ...submission, envelopes: [t, { ...p, nonce: 3, ciphertext: null }] }, expect1))).toEqual(['envelopes.1.nonce', 'envelopes.1.ciphertext']);
+      expect(paths(checkSubmission({ ...submission, envelopes: [t, { ...p, ciphertext: `${(p.ciphertext as string).slice(0, -4)}A*A=` }] }, expect1))).toEqual(['envelopes.1.ciphertext']);
       const big = checkSubmission(submission, { ...expect1, maxBytes: 100 });
       expect(paths(big)).toEqual(['']);
       expect(big.ok || big.issues[0]!.message.text.en).toBe('the bid is larger than 100 bytes');
@@ -343,6 +344,8 @@ describe('receipts', () => {
   const body = { tenderId: 't1', bidId: 'b1', version: 2, sha256: 'a'.repeat(64), receivedAt: '2026-12-02T09:59:59.999Z' };
   it('are signed by the platform and verified offline with its public key alone', () => {
     const r = signReceipt(body, key);
+    // Another Ed25519 implementation of the same key signs the same receipt (deterministic signatures).
+    expect(signReceipt(body, key, (m) => ed25519.sign(m, key.secretKey))).toEqual(r);
     expect(r).toMatchObject({ format: 'procura-receipt/1', ...body, platformKeyId: key.keyId });
     const v = verifyReceipt(JSON.parse(JSON.stringify(r)), key.publicKey, body.sha256);
     expect(v.ok).toBe(true);
@@ -380,5 +383,13 @@ describe('a tender key is of no use to an outsider', () => {
     for (const candidate of [fromBase64(stored.publicKey)!, ...stored.shares.map((s) => fromBase64(s.box.ciphertext)!.slice(0, 32))]) {
       expect(openEnvelope(candidate, sealed)).toEqual({ ok: false, failure: 'key' });
     }
+  });
+});
+
+describe('base64 lengths', () => {
+  it('tells the decoded size of padded base64 without decoding it, and refuses anything else', async () => {
+    const { base64Length } = await import('./bytes');
+    expect([base64Length(''), base64Length('AAAA'), base64Length('AAA='), base64Length('AA=='), base64Length(toBase64(new Uint8Array(1000)))]).toEqual([0, 3, 2, 1, 1000]);
+    expect([base64Length('AAA'), base64Length('A==='), base64Length('AA*A'), base64Length('A=AA'), base64Length(7 as never)]).toEqual([null, null, null, null, null]);
   });
 });

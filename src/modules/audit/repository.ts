@@ -44,6 +44,55 @@ export const auditRepo = {
       from head`;
   },
 
+  /**
+   * The same append as two writes for db/batch's writeTogether (data-modifying
+   * CTEs cannot nest): the head's move, named, and the entry read from it.
+   */
+  appendParts(orgId: string, e: AuditEntry, name = 'audit_head') {
+    const digest = Buffer.from(entryDigest(e));
+    const genesis = Buffer.from(GENESIS);
+    return [
+      {
+        name,
+        sql: sql`insert into audit_heads as h (organization_id, seq, prev_hash, hash)
+          values (${orgId}, 1, ${genesis}, sha256(${genesis}::bytea || ${digest}::bytea))
+          on conflict (organization_id) do update set seq = h.seq + 1, prev_hash = h.hash, hash = sha256(h.hash || ${digest}::bytea)
+          returning seq, prev_hash, hash`,
+      },
+      sql`insert into audit_chain (organization_id, seq, at, actor_id, action, tender_id, subject_id, data, prev_hash, hash)
+        select ${orgId}, ${sql.raw(name)}.seq, ${e.at.toISOString()}::timestamptz, ${e.actorId}, ${e.action}, ${e.tenderId}, ${e.subjectId}, ${JSON.stringify(e.data)}::jsonb, ${sql.raw(name)}.prev_hash, ${sql.raw(name)}.hash
+        from ${sql.raw(name)}`,
+    ] as const;
+  },
+
+  /**
+   * Appends many entries to one chain in two statements: the head locked and
+   * read, the links computed here, the entries and the new head written together
+   * (the opening's one entry per bid).
+   */
+  async appendMany(tx: Tx, orgId: string, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const head = (await tx.execute(sql`select seq, hash from audit_heads where organization_id = ${orgId} for update`)).rows[0] as { seq: string; hash: Buffer } | undefined;
+    let seq = head ? Number(head.seq) : 0;
+    let prev: Uint8Array = head ? new Uint8Array(head.hash) : GENESIS;
+    const rows = entries.map((e) => {
+      const hash = linkHash(prev, entryDigest(e));
+      const row = { seq: ++seq, e, prev, hash };
+      prev = hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await tx.execute(sql`insert into audit_chain (organization_id, seq, at, actor_id, action, tender_id, subject_id, data, prev_hash, hash) values ${sql.join(
+        chunk.map((r) => sql`(${orgId}, ${r.seq}, ${r.e.at.toISOString()}::timestamptz, ${r.e.actorId}, ${r.e.action}, ${r.e.tenderId}, ${r.e.subjectId}, ${JSON.stringify(r.e.data)}::jsonb, ${Buffer.from(r.prev)}, ${Buffer.from(r.hash)})`),
+        sql`, `,
+      )}`);
+    }
+    const last = rows[rows.length - 1]!;
+    await tx.execute(sql`insert into audit_heads (organization_id, seq, prev_hash, hash) values (${orgId}, ${last.seq}, ${Buffer.from(last.prev)}, ${Buffer.from(last.hash)})
+      on conflict (organization_id) do update set seq = excluded.seq, prev_hash = excluded.prev_hash, hash = excluded.hash`);
+  },
+
   /** The entries of one chain from `afterSeq` on, oldest first (for the verifier; owner connection). */
   async chainPage(client: pg.Pool | pg.Client, orgId: string, afterSeq: number, limit: number) {
     const r = await client.query<{ seq: string; at: Date; actor_id: string | null; action: string; tender_id: string | null; subject_id: string | null; data: Record<string, unknown>; prev_hash: Buffer; hash: Buffer }>(

@@ -17,6 +17,20 @@ export function auditWrite(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>,
   return auditRepo.append(tx, ctx.orgId, { actorId: actorOf(ctx.userId), tenderId: null, subjectId: null, data: {}, ...e });
 }
 
+/** The append as parts to send with the action's other writes in one statement (db/batch). */
+export function auditParts(ctx: Pick<TenantContext, 'orgId' | 'userId'>, e: AuditInput) {
+  return auditRepo.appendParts(ctx.orgId, { actorId: actorOf(ctx.userId), tenderId: null, subjectId: null, data: {}, ...e });
+}
+
+/** Many entries of one organization at once (the opening's entry per bid). */
+export async function recordAuditMany(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, entries: AuditInput[]): Promise<void> {
+  await auditRepo.appendMany(
+    tx,
+    ctx.orgId,
+    entries.map((e) => ({ actorId: actorOf(ctx.userId), tenderId: null, subjectId: null, data: {}, ...e })),
+  );
+}
+
 export async function recordAudit(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, e: AuditInput): Promise<void> {
   await tx.execute(auditWrite(tx, ctx, e));
 }
@@ -65,12 +79,12 @@ export async function verifyAudit(ownerUrl: string, platformPublicKey: Uint8Arra
         return { ok: false, chains: heads.length, entries, bids, broken: `organization ${head.organization_id}: the chain ends at entry ${seq}, its head says ${head.seq}` };
       }
     }
-    const versions = await client.query<{ id: string; bid_id: string; version: number; submission: Buffer | null; sha256: string | null; receipt: Record<string, unknown> }>(
+    const versions = await client.query<{ id: string; bid_id: string; version: number; submission: string | null; sha256: string | null; receipt: Record<string, unknown> }>(
       `select id, bid_id, version, submission, sha256, receipt from bid_versions where kind = 'submit' order by tender_id, bid_id, version`,
     );
     for (const v of versions.rows) {
       const where = `bid ${v.bid_id} version ${v.version}`;
-      const actual = v.submission ? toHex(sha256(v.submission)) : null;
+      const actual = v.submission !== null ? toHex(sha256(Buffer.from(v.submission, 'utf8'))) : null;
       if (actual !== v.sha256) return { ok: false, chains: heads.length, entries, bids, broken: `${where}: the stored bid does not match its SHA-256` };
       if (v.receipt.sha256 !== v.sha256) return { ok: false, chains: heads.length, entries, bids, broken: `${where}: the stored bid is not what its receipt says was received` };
       if (platformPublicKey && !verifyReceipt(v.receipt, platformPublicKey).ok) return { ok: false, chains: heads.length, entries, bids, broken: `${where}: its receipt is not signed by the platform key` };

@@ -190,10 +190,9 @@ describe('the opening', () => {
   it('a bid whose stored ciphertext was altered is judged by its receipt: the platform is at fault (withdrawn), the others open', async () => {
     const { id, deadline } = await tenderWithBids({ minValidBids: 2 });
     const victim = (await env.sql(`select v.id, v.submission from bid_versions v where tender_id = $1 and organization_id = $2`, [id, sellers[1]!.orgId]))[0];
-    const altered = Buffer.from(victim.submission);
-    // A byte inside the sealed content (its ciphertext), as storage corruption or tampering would change it.
-    const at = altered.lastIndexOf(Buffer.from('"ciphertext":"')) + 40;
-    altered[at] = altered[at] === 65 ? 66 : 65;
+    // A character inside the sealed content (its ciphertext), as storage corruption or tampering would change it.
+    const at = (victim.submission as string).lastIndexOf('"ciphertext":"') + 40;
+    const altered = victim.submission.slice(0, at) + (victim.submission[at] === 'A' ? 'B' : 'A') + victim.submission.slice(at + 1);
     await env.sql(`alter table bid_versions disable trigger bid_versions_guard`);
     await env.sql(`update bid_versions set submission = $1 where id = $2`, [altered, victim.id]);
     await env.sql(`alter table bid_versions enable trigger bid_versions_guard`);

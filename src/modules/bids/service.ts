@@ -13,20 +13,21 @@ import { barred, type CertStatus } from '../../domain/buy/certification';
 import { canBid } from '../../domain/buy/tender-status';
 import { checkSubmission, type BidSubmission } from '../../domain/sealing/bid';
 import { canonicalJson, utf8 } from '../../domain/sealing/bytes';
-import { signReceipt, type PlatformKey, type Receipt } from '../../domain/sealing/receipt';
+import { signReceipt, type Receipt } from '../../domain/sealing/receipt';
 import type { Envelope } from '../../domain/sealing/tender-key';
 import { text } from '../../domain/i18n';
 import { AppError, issuesError, notFound } from '../../server/errors';
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
-import { publicPlatformKey } from '../../server/platform-key';
-import { recordAudit } from '../audit/service';
+import { publicPlatformKey, type ServerPlatformKey } from '../../server/platform-key';
+import { auditParts } from '../audit/service';
 import { notificationService } from '../notifications/service';
 import { openingService } from '../opening/service';
 import { supplierService } from '../suppliers/service';
 import { organizationService } from '../organizations/service';
 import { tenderLinkService } from '../tender-link/service';
-import { recordActivity } from '../shared/activity';
+import { activityInsert } from '../shared/activity';
+import { writeTogether } from '../../db/batch';
 import { CursorKey, decodeCursor, encodeCursor } from '../shared/http';
 import { requireSupplier } from '../shared/sides';
 import { orgName } from '../tenders/service';
@@ -35,7 +36,7 @@ import { tenderRepo, type TenderRow } from '../tenders/repository';
 import { bidRepo, type BidRow } from './repository';
 import type { MarketListQuery } from '../tenders/schema';
 
-export type BidDeps = { db: Db; clock: Clock; events: Events; platformKey: PlatformKey; config: { baseUrl: string } };
+export type BidDeps = { db: Db; clock: Clock; events: Events; platformKey: ServerPlatformKey; config: { baseUrl: string } };
 
 /** The largest sealed bid taken (canonical JSON bytes): documents ride in the technical envelope. */
 export const MAX_BID_BYTES = 30 * 1024 * 1024;
@@ -44,19 +45,6 @@ const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex'
 
 function refused(code: string, message: { 'zh-CN': string; en: string }): AppError {
   return new AppError('state', code, message);
-}
-
-/** The tender this supplier may bid in, or why not. */
-async function biddable(tx: Tx, ctx: TenantContext, tenderId: string, now: Date): Promise<TenderRow> {
-  const t = await tenderRepo.get(tx, tenderId);
-  if (!t || t.status === 'draft') throw notFound('tender');
-  if (t.organizationId === ctx.orgId) throw refused('bid.own_tender', text('不能在自己的招标中投标。', 'An organization does not bid in its own tender.'));
-  const can = canBid(t.status as never, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
-  if (!can.ok) throw refused(can.code, can.message.text);
-  const standing = await supplierService.standing(tx, t.organizationId, ctx.orgId);
-  if (standing && barred(standing.certs.map((c) => ({ status: c.status as CertStatus })))) throw refused('bid.blacklisted', text('贵组织已被该采购方列入黑名单，不能投标。', 'This buyer has blacklisted your organization: it cannot bid.'));
-  if (t.method === 'invited' && !(await tenderRepo.invitationOf(tx, tenderId, ctx.orgId))) throw notFound('tender');
-  return t;
 }
 
 /** A trigger's refusal (bid_versions_guard) as the problem it is. */
@@ -101,60 +89,80 @@ export const bidService = {
     return bidService.record(deps, ctx, tenderId, 'confirm', null);
   },
 
+  /**
+   * One version of the bidder's bid, in four round trips inside the
+   * transaction: what the submission needs to know (one read), the bidder's
+   * registration and the bid's next version (one statement, the bid row's lock
+   * ordering its versions), then the version, its audit entry, the activity and
+   * the receipt notification (one statement, which the deadline trigger guards).
+   */
   async record(deps: BidDeps, ctx: TenantContext, tenderId: string, kind: 'submit' | 'confirm' | 'withdraw', body: unknown) {
     requireSupplier(ctx);
     let t: TenderRow | null = null;
+    let linked = false;
     const result = await withTenant(deps.db, ctx, async (tx) => {
-      const tender = (t = await biddable(tx, ctx, tenderId, deps.clock.now()));
-      let bytes: Buffer | null = null;
+      const c = await bidRepo.context(tx, tenderId, ctx.orgId);
+      const tender = (t = c?.tender ?? null);
+      linked = !!c?.linked;
+      const now = deps.clock.now();
+      if (!tender || !c || tender.status === 'draft') throw notFound('tender');
+      if (tender.organizationId === ctx.orgId) throw refused('bid.own_tender', text('不能在自己的招标中投标。', 'An organization does not bid in its own tender.'));
+      const can = canBid(tender.status as never, { questionsUntil: tender.questionsUntil, deadline: tender.deadline }, now);
+      if (!can.ok) throw refused(can.code, can.message.text);
+      if (c.blacklisted) throw refused('bid.blacklisted', text('贵组织已被该采购方列入黑名单，不能投标。', 'This buyer has blacklisted your organization: it cannot bid.'));
+      if (tender.method === 'invited' && !c.invited) throw notFound('tender');
+      let stored: string | null = null;
+      let size = 0;
       let digest: string;
       let confirms: number | null = null;
       if (kind === 'submit') {
-        const keys = await tenderRepo.keys(tx, tenderId);
-        const checked = checkSubmission(body, { tenderId, keys: keys.map((k) => ({ envelope: k.envelope as Envelope, fingerprint: k.fingerprint })), maxBytes: MAX_BID_BYTES });
+        const checked = checkSubmission(body, { tenderId, keys: (c.keys ?? []).map((k) => ({ envelope: k.envelope as Envelope, fingerprint: k.fingerprint })), maxBytes: MAX_BID_BYTES });
         if (!checked.ok) throw issuesError(checked.issues.map((i) => ({ field: i.path ? `body.${i.path}` : 'body', message: i.message.text, code: 'sealed_bid' })));
-        bytes = Buffer.from(utf8(canonicalJson(checked.submission satisfies BidSubmission)));
-        digest = sha256Hex(bytes);
+        // Stored as the canonical JSON text it is (sent to PostgreSQL as is, not as hex).
+        digest = sha256Hex(checked.bytes);
+        size = checked.bytes.length;
+        stored = Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.byteLength).toString('utf8');
       } else {
-        const mine = await bidRepo.mine(tx, tenderId, ctx.orgId);
-        if (!mine || mine.status !== 'active') throw refused('bid.none', text('贵组织在本招标中没有有效投标。', 'Your organization has no active bid in this tender.'));
-        const last = await bidRepo.latestSubmission(tx, mine.id);
+        if (c.bid_status !== 'active') throw refused('bid.none', text('贵组织在本招标中没有有效投标。', 'Your organization has no active bid in this tender.'));
+        const last = c.versions.filter((v) => v.kind === 'submit').at(-1)!;
         if (kind === 'confirm') {
           if (!tender.materialAmendedAt) throw refused('bid.nothing_to_confirm', text('招标没有实质性修改，无需确认。', 'The tender has no material amendment: nothing to confirm.'));
-          confirms = last!.version;
-          digest = last!.sha256!;
+          confirms = last.version;
+          digest = last.sha256!;
         } else {
-          digest = sha256Hex(utf8(canonicalJson({ format: 'procura-withdrawal/1', tenderId, bidId: mine.id, version: mine.version + 1 })));
+          digest = sha256Hex(utf8(canonicalJson({ format: 'procura-withdrawal/1', tenderId, bidId: c.bid_id, version: c.bid_version! + 1 })));
         }
       }
-      await supplierService.ensureRegistered(tx, ctx, tender.organizationId, deps.clock.now());
-      const { id: bidId, version } = await bidRepo.nextVersion(tx, { orgId: ctx.orgId, buyerOrgId: tender.organizationId, tenderId, status: kind === 'withdraw' ? 'withdrawn' : 'active', at: deps.clock.now() });
+      const { id: bidId, version } = await bidRepo.claimVersion(tx, { orgId: ctx.orgId, orgName: c.my_name, buyerOrgId: tender.organizationId, tenderId, status: kind === 'withdraw' ? 'withdrawn' : 'active', at: now, register: !c.registered });
       // The receipt time: the server clock, read as late as the transaction allows.
       const receivedAt = deps.clock.now();
-      const receipt = signReceipt({ tenderId, bidId, version, sha256: digest, receivedAt: receivedAt.toISOString() }, deps.platformKey);
+      const receipt = signReceipt({ tenderId, bidId, version, sha256: digest, receivedAt: receivedAt.toISOString() }, deps.platformKey, deps.platformKey.sign);
+      const words = { submit: text('已收到投标', 'Bid received'), confirm: text('已确认投标', 'Bid confirmed'), withdraw: text('已撤回投标', 'Bid withdrawn') }[kind];
       try {
-        await bidRepo.insertVersion(tx, { organizationId: ctx.orgId, buyerOrgId: tender.organizationId, tenderId, bidId, version, kind, confirms, submission: bytes, sha256: digest, size: bytes?.length ?? 0, receivedAt, receipt: receipt as never });
+        await writeTogether(tx, [
+          bidRepo.versionInsert(tx, { organizationId: ctx.orgId, buyerOrgId: tender.organizationId, tenderId, bidId, version, kind, confirms, submission: stored, sha256: digest, size, receivedAt, receipt: receipt as never }),
+          ...auditParts(ctx, { at: receivedAt, action: `bid.${kind}`, tenderId, subjectId: bidId, data: { version, sha256: digest, size, buyerOrgId: tender.organizationId } }),
+          activityInsert(tx, ctx, { entityType: 'bid', entityId: bidId, action: `bid.${kind}`, data: { tender: tender.number, version, sha256: digest } }),
+          notificationService.selfInsert(tx, ctx, {
+            kind: 'receipt',
+            tenderId,
+            title: text(`${words['zh-CN']}：${tender.number} 第 ${version} 版`, `${words.en}: ${tender.number} version ${version}`),
+            body: text(`服务器于 ${receivedAt.toISOString()} 收到，内容摘要 SHA-256 ${digest}。回执已签名，可在投标页面下载并离线验证。`, `Received by the server at ${receivedAt.toISOString()}, SHA-256 ${digest}. The signed receipt can be downloaded from the bid page and checked offline.`),
+            link: `/supplier/tenders/${tenderId}`,
+          }, receivedAt),
+        ]);
       } catch (e) {
         fromGuard(e, tender, receivedAt);
       }
-      await recordAudit(tx, ctx, { at: receivedAt, action: `bid.${kind}`, tenderId, subjectId: bidId, data: { version, sha256: digest, size: bytes?.length ?? 0, buyerOrgId: tender.organizationId } });
-      await recordActivity(tx, ctx, { entityType: 'bid', entityId: bidId, action: `bid.${kind}`, data: { tender: tender.number, version, sha256: digest } });
-      const words = { submit: text('已收到投标', 'Bid received'), confirm: text('已确认投标', 'Bid confirmed'), withdraw: text('已撤回投标', 'Bid withdrawn') }[kind];
-      await notificationService.notifySelf(tx, ctx, {
-        kind: 'receipt',
-        tenderId,
-        title: text(`${words['zh-CN']}：${tender.number} 第 ${version} 版`, `${words.en}: ${tender.number} version ${version}`),
-        body: text(`服务器于 ${receivedAt.toISOString()} 收到，内容摘要 SHA-256 ${digest}。回执已签名，可在投标页面下载并离线验证。`, `Received by the server at ${receivedAt.toISOString()}, SHA-256 ${digest}. The signed receipt can be downloaded from the bid page and checked offline.`),
-        link: `/supplier/tenders/${tenderId}`,
-      }, receivedAt);
-      const mine = (await bidRepo.mine(tx, tenderId, ctx.orgId))!;
-      return { bid: presentBid(mine, await bidRepo.versions(tx, bidId), tender), receipt: { receipt, platformKey: publicPlatformKey(deps.platformKey) } };
+      const versions = [...c.versions.map((v) => ({ ...v, receivedAt: new Date(v.receivedAt), receipt: v.receipt as Record<string, unknown> })), { version, kind, confirms, sha256: digest, size, receivedAt, receipt: receipt as never }];
+      const bid = { id: bidId, tenderId, status: kind === 'withdraw' ? 'withdrawn' : 'active', version } as BidRow;
+      return { bid: presentBid(bid, versions, tender), receipt: { receipt, platformKey: publicPlatformKey(deps.platformKey) } };
     });
     if (t) {
       const tender = t as TenderRow;
       deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
       if (tender.showBidCount) deps.events.emit(tender.organizationId, 'tender.changed', { id: tenderId });
-      await tenderLinkService.syncAfter(deps, ctx.orgId, tenderId);
+      if (linked) await tenderLinkService.syncAfter(deps, ctx.orgId, tenderId);
     }
     return result;
   },

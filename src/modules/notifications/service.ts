@@ -66,6 +66,11 @@ export const notificationService = {
     return to;
   },
 
+  /** The same, unsent: to go out with the action's other writes (db/batch). */
+  selfInsert(tx: Tx, ctx: Pick<TenantContext, 'orgId'>, n: NotificationInput, at: Date) {
+    return notificationRepo.insert(tx, [{ organizationId: ctx.orgId, senderOrgId: ctx.orgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at }]);
+  },
+
   /** A notification to the acting organization itself (a receipt): in the app only. */
   async notifySelf(tx: Tx, ctx: Pick<TenantContext, 'orgId'>, n: NotificationInput, at: Date): Promise<void> {
     await notificationRepo.insert(tx, [{ organizationId: ctx.orgId, senderOrgId: ctx.orgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at }]);

@@ -14,13 +14,15 @@ import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
 import { priceTotals } from '../../domain/buy/price-schedule';
 import { canOpen, judgeUnopenable, openingVerdict } from '../../domain/buy/tender-status';
 import { openEnvelope, type BidSubmission, type EnvelopeContent } from '../../domain/sealing/bid';
-import { fromBase64, fromUtf8 } from '../../domain/sealing/bytes';
+import { fromBase64 } from '../../domain/sealing/bytes';
 import { rebuildTenderSecret, type Envelope, type TenderKey } from '../../domain/sealing/tender-key';
 import { text } from '../../domain/i18n';
 import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
-import { recordAudit } from '../audit/service';
+import { recordAudit, recordAuditMany, type AuditInput } from '../audit/service';
+import { nodePrimitives } from '../../server/sealing-node';
+import type { OpenPrimitives } from '../../domain/sealing/box';
 import { organizationService } from '../organizations/service';
 import { advance } from '../projects/service';
 import { recordActivity } from '../shared/activity';
@@ -88,6 +90,8 @@ async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, envelop
   const lots = setupOf(t).lots;
   const all = await openingRepo.bidsForOpening(tx, t.id);
   const names = await organizationService.names(db, all.map((b) => b.orgId));
+  const primitives = nodePrimitives();
+  const audits: AuditInput[] = [];
   const found: RecordBid[] = [];
   const rows = [];
   for (let i = 0; i < all.length; i += 100) {
@@ -104,30 +108,31 @@ async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, envelop
       if (t.materialAmendedAt && latest.receivedAt < t.materialAmendedAt) outcome = 'unconfirmed';
       else {
         const stored = sealedVersion.submission!;
-        content = openStored(stored, envelope, secret, b.orgId);
-        outcome = content ? 'opened' : judgeUnopenable(sha256Hex(stored), String((sealedVersion.receipt as { sha256: string }).sha256)) === 'revoked' ? 'revoked' : 'withdrawn';
+        content = openStored(stored, envelope, secret, b.orgId, primitives);
+        outcome = content ? 'opened' : judgeUnopenable(sha256Hex(Buffer.from(stored, 'utf8')), String((sealedVersion.receipt as { sha256: string }).sha256)) === 'revoked' ? 'revoked' : 'withdrawn';
       }
       const totals = content && content.prices.length ? priceTotals(content.prices, lots) : null;
       found.push({ ...base, outcome, total: totals?.total ?? null, lots: totals?.lots ?? [], statement: content?.statement?.slice(0, 2000) ?? null, documents: (content?.documents ?? []).map((d) => ({ name: d.name, sha256: d.sha256 })) });
       rows.push({ organizationId: t.organizationId, tenderId: t.id, envelope, bidId: b.id, bidderOrgId: b.orgId, version: latest.version, outcome, content: content as never, total: totals?.total ?? null, openedAt: now });
-      await recordAudit(tx, ctx, { at: now, action: `bid.${outcome}`, tenderId: t.id, subjectId: b.id, data: { envelope, version: latest.version, sha256: sealedVersion.sha256 } });
+      audits.push({ at: now, action: `bid.${outcome}`, tenderId: t.id, subjectId: b.id, data: { envelope, version: latest.version, sha256: sealedVersion.sha256 } });
     }
   }
   await openingRepo.insertBidOpenings(tx, rows);
+  await recordAuditMany(tx, ctx, audits);
   return found;
 }
 
 /** One stored submission's envelope, opened; null when it does not open or is not this bidder's. */
-export function openStored(stored: Uint8Array, envelope: Envelope, secret: Uint8Array, bidderOrgId: string): EnvelopeContent | null {
+export function openStored(stored: string, envelope: Envelope, secret: Uint8Array, bidderOrgId: string, primitives: OpenPrimitives = nodePrimitives()): EnvelopeContent | null {
   let submission: BidSubmission;
   try {
-    submission = JSON.parse(fromUtf8(stored)) as BidSubmission;
+    submission = JSON.parse(stored) as BidSubmission;
   } catch {
     return null;
   }
   const sealed = submission.envelopes?.find((e) => e.envelope === envelope);
   if (!sealed) return null;
-  const opened = openEnvelope(secret, sealed);
+  const opened = openEnvelope(secret, sealed, primitives);
   return opened.ok && opened.content.bidderOrgId === bidderOrgId ? opened.content : null;
 }
 
