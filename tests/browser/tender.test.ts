@@ -66,9 +66,9 @@ describe('a tender from publication to the opening, in the browser', () => {
     await b.getByTestId('enrol').click();
     await b.getByText('Set up', { exact: true }).first().waitFor({ timeout: 60_000 });
 
-    // A draft whose deadline comes in two minutes (enterprise purchasing sets its own periods).
+    // A draft whose deadline comes in two and a half minutes (enterprise purchasing sets its own periods).
     const now = Date.now();
-    const deadline = new Date(now + 120_000).toISOString();
+    const deadline = new Date(now + 150_000).toISOString();
     const draft = await api.call(buyer, 'POST', '/api/v1/tenders', {
       projectId,
       title: '浏览器测试：压缩机',
