@@ -150,7 +150,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, opts: AuthR
         body: request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body),
       });
       const res = await auth.handler(req);
-      if (signIn && res.ok) await opts.throttle.succeeded(email);
+      if (signIn && res.ok) await opts.throttle.succeeded(email, request.ip);
       reply.status(res.status);
       res.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);

@@ -58,23 +58,26 @@ describe('password guessing', () => {
     expect(zh.headers['content-language']).toBe('zh-CN');
   });
 
-  it('the pause doubles after each further refusal, and a right password afterwards starts the account afresh', async () => {
+  it('after the pause one more password is checked and the next pause is twice as long; a right password then starts the account afresh', async () => {
     const other = await env.signUp({ org: 'Backoff Medical' });
     const ip = nextIp();
-    for (let i = 0; i <= limit; i++) await signIn(other.email, 'wrong', { ip });
-    const key = (await env.sql(`select key from sign_in_attempts where key like 'account:%' order by blocked_until desc nulls last limit 1`))[0].key;
-    const first = Number((await env.sql(`select extract(epoch from blocked_until - now()) s from sign_in_attempts where key = $1`, [key]))[0].s);
-    expect(first).toBeGreaterThan(SIGN_IN_RULES.account.baseBlockSeconds - 5);
-    // The pause is over (time shifted), a wrong password again: twice as long.
-    await env.sql(`update sign_in_attempts set blocked_until = now() - interval '1 second' where key = $1`, [key]);
-    expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(429);
-    const second = Number((await env.sql(`select extract(epoch from blocked_until - now()) s from sign_in_attempts where key = $1`, [key]))[0].s);
-    expect(second).toBeGreaterThan(2 * SIGN_IN_RULES.account.baseBlockSeconds - 5);
-    await env.sql(`update sign_in_attempts set blocked_until = now() - interval '1 second' where key = $1`, [key]);
+    for (let i = 0; i < limit; i++) expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(401);
     expect((await signIn(other.email, 'correct-horse-battery', { ip })).statusCode).toBe(429);
-    await env.sql(`update sign_in_attempts set blocked_until = now() - interval '1 second', attempts = $2 where key = $1`, [key, limit - 1]);
+    const key = (await env.sql(`select key from sign_in_attempts where key like 'account:%' order by blocked_until desc nulls last limit 1`))[0].key;
+    const pause = async () => Number((await env.sql(`select extract(epoch from blocked_until - now()) s from sign_in_attempts where key = $1`, [key]))[0].s);
+    const endPause = () => env.sql(`update sign_in_attempts set blocked_until = now() - interval '1 second' where key = $1`, [key]);
+    expect(await pause()).toBeGreaterThan(SIGN_IN_RULES.account.baseBlockSeconds - 5);
+    expect(await pause()).toBeLessThanOrEqual(SIGN_IN_RULES.account.baseBlockSeconds);
+    // The pause is over (time shifted): one more guess is checked, and the next pause is twice as long.
+    await endPause();
+    expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(401);
+    expect(await pause()).toBeGreaterThan(2 * SIGN_IN_RULES.account.baseBlockSeconds - 5);
+    expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(429);
+    // "Try again in … seconds" means it: after the pause the right password signs in, and the account starts afresh.
+    await endPause();
     expect((await signIn(other.email, 'correct-horse-battery', { ip })).statusCode).toBe(200);
     for (let i = 0; i < limit; i++) expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(401);
+    expect((await signIn(other.email, 'wrong', { ip })).statusCode).toBe(429);
   });
 
   it('thirty guesses sent at once get no more checks than thirty in a row', async () => {
@@ -110,6 +113,17 @@ describe('password guessing', () => {
     expect(statuses.slice(SIGN_IN_RULES.address.limit)).toEqual([429, 429, 429]);
     const fresh = await env.signUp({ org: 'Elsewhere Medical' });
     expect((await signIn(fresh.email, 'correct-horse-battery', { ip: nextIp() })).statusCode).toBe(200);
+  });
+
+  it('counts failures, not sign-ins: a whole office signing in from one address is never refused', async () => {
+    const ip = nextIp();
+    const office = await env.signUp({ org: 'One Address Medical' });
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_RULES.address.limit + 5; i++) statuses.push((await signIn(office.email, 'correct-horse-battery', { ip })).statusCode);
+    expect(statuses).toEqual(Array(SIGN_IN_RULES.address.limit + 5).fill(200));
+    // Its failures still count: the limit is reached after exactly `limit` of them.
+    for (let i = 0; i < SIGN_IN_RULES.address.limit; i++) expect((await signIn(`typo-${i}-${Date.now()}@example.test`, 'x', { ip })).statusCode).toBe(401);
+    expect((await signIn(office.email, 'correct-horse-battery', { ip })).statusCode).toBe(429);
   });
 });
 
