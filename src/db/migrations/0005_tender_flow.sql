@@ -55,6 +55,10 @@ CREATE FUNCTION bid_version_guard() RETURNS trigger
 DECLARE
   t record;
 BEGIN
+  -- Bids in flight share this lock; closing the tender takes it alone
+  -- (tender_close_guard), so a bid checked as on time commits before the close
+  -- is counted, and one checked after it sees the tender closed.
+  PERFORM pg_advisory_xact_lock_shared(7301, hashtext(NEW.tender_id::text));
   SELECT status, deadline, organization_id INTO t FROM tenders WHERE id = NEW.tender_id;
   IF NOT FOUND OR t.organization_id <> NEW.buyer_org_id THEN
     RAISE EXCEPTION 'bid for an unknown tender' USING ERRCODE = 'P0001', HINT = 'tender_unknown';
@@ -130,3 +134,40 @@ GRANT EXECUTE ON FUNCTION tender_bidder_orgs(uuid) TO procura_app;
 -- costs CPU in the bid rush and the opening and saves little. Stored as they are.
 ALTER TABLE "bid_versions" ALTER COLUMN "submission" SET STORAGE EXTERNAL;--> statement-breakpoint
 ALTER TABLE "bid_openings" ALTER COLUMN "content" SET STORAGE EXTERNAL;
+--> statement-breakpoint
+-- Visibility to suppliers follows publication, not the status: a draft cancelled
+-- before publication never becomes visible. A supplier's own records (downloads,
+-- questions) are filed only under the tender's buyer.
+ALTER POLICY "tender_amendments_supplier_read" ON "tender_amendments" TO procura_app USING (exists (select 1 from tenders t where t.id = tender_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tender_clarifications_supplier_read" ON "tender_clarifications" TO procura_app USING (exists (select 1 from tenders t where t.id = tender_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tender_documents_supplier_read" ON "tender_documents" TO procura_app USING (exists (select 1 from tenders t where t.id = tender_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tender_downloads_supplier_write" ON "tender_downloads" TO procura_app WITH CHECK (supplier_org_id = nullif(current_setting('app.org_id', true), '')::uuid and exists (select 1 from tenders t where t.id = tender_downloads.tender_id and t.organization_id = tender_downloads.organization_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tender_keys_supplier_read" ON "tender_keys" TO procura_app USING (exists (select 1 from tenders t where t.id = tender_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tender_questions_asker_write" ON "tender_questions" TO procura_app WITH CHECK (asker_org_id = nullif(current_setting('app.org_id', true), '')::uuid and clarification_id is null and exists (select 1 from tenders t where t.id = tender_questions.tender_id and t.organization_id = tender_questions.organization_id and t.published_at is not null));--> statement-breakpoint
+ALTER POLICY "tenders_supplier_read" ON "tenders" TO procura_app USING (published_at is not null and (
+        (method = 'open' and exists (select 1 from organization o where o.id = nullif(current_setting('app.org_id', true), '')::uuid and o.kind in ('seller', 'both')))
+        or exists (select 1 from tender_invitations i where i.tender_id = tenders.id and i.supplier_org_id = nullif(current_setting('app.org_id', true), '')::uuid)));
+--> statement-breakpoint
+-- Closing a tender for bids (the clock at the deadline, the opening, a
+-- cancellation) waits for the bids in flight, which hold the shared lock taken in
+-- bid_version_guard; bids checked after the close see it closed.
+CREATE FUNCTION tender_close_guard() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status IN ('published', 'questions_closed') AND NEW.status NOT IN ('published', 'questions_closed') THEN
+    PERFORM pg_advisory_xact_lock(7301, hashtext(NEW.id::text));
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER tenders_close_guard BEFORE UPDATE OF status ON tenders FOR EACH ROW EXECUTE FUNCTION tender_close_guard();--> statement-breakpoint
+-- A tender that ends without an opening (cancelled, failed) keeps no key shares:
+-- fewer than k are useless alone, and none should outlive the tender.
+CREATE FUNCTION tender_drop_shares() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  DELETE FROM opening_shares WHERE tender_id = NEW.id;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER tenders_drop_shares AFTER UPDATE OF status ON tenders FOR EACH ROW
+  WHEN (NEW.status IN ('cancelled', 'failed') AND OLD.status IS DISTINCT FROM NEW.status)
+  EXECUTE FUNCTION tender_drop_shares();

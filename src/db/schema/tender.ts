@@ -14,9 +14,17 @@ import { bytea } from './types';
 
 export { bytea } from './types';
 
-/** A tender the current organization may see as a supplier: published, and open or inviting it. */
+/**
+ * A tender's records a supplier may see: the tender was published (a draft
+ * cancelled before publication never was) and the supplier may see the tender
+ * itself (its row's policies, applied inside this subquery).
+ */
 const visibleTender = (tenderId: ReturnType<typeof sql>) =>
-  sql`exists (select 1 from tenders t where t.id = ${tenderId} and t.status <> 'draft')`;
+  sql`exists (select 1 from tenders t where t.id = ${tenderId} and t.published_at is not null)`;
+
+/** A supplier's own record in a tender it may see, filed under the tender's buyer (never under another organization). */
+const ownedByTendersBuyer = (table: string) =>
+  sql.raw(`exists (select 1 from tenders t where t.id = ${table}.tender_id and t.organization_id = ${table}.organization_id and t.published_at is not null)`);
 
 export const tenders = pgTable(
   'tenders',
@@ -73,7 +81,7 @@ export const tenders = pgTable(
       as: 'permissive',
       for: 'select',
       to: appRole,
-      using: sql`status <> 'draft' and (
+      using: sql`published_at is not null and (
         (method = 'open' and exists (select 1 from organization o where o.id = ${currentOrgSql} and o.kind in ('seller', 'both')))
         or exists (select 1 from tender_invitations i where i.tender_id = tenders.id and i.supplier_org_id = ${currentOrgSql}))`,
     }),
@@ -215,7 +223,7 @@ export const tenderDownloads = pgTable(
       as: 'permissive',
       for: 'insert',
       to: appRole,
-      withCheck: sql`supplier_org_id = ${currentOrgSql} and ${visibleTender(sql`tender_id`)}`,
+      withCheck: sql`supplier_org_id = ${currentOrgSql} and ${ownedByTendersBuyer('tender_downloads')}`,
     }),
   ],
 );
@@ -245,7 +253,7 @@ export const tenderQuestions = pgTable(
       as: 'permissive',
       for: 'insert',
       to: appRole,
-      withCheck: sql`asker_org_id = ${currentOrgSql} and clarification_id is null and ${visibleTender(sql`tender_id`)}`,
+      withCheck: sql`asker_org_id = ${currentOrgSql} and clarification_id is null and ${ownedByTendersBuyer('tender_questions')}`,
     }),
   ],
 );

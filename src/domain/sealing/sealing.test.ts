@@ -24,6 +24,8 @@ import {
   platformKeyFrom,
   platformKeyId,
   rebuildTenderSecret,
+  rebuildFromAny,
+  MAX_REBUILD_TRIES,
   sealEnvelope,
   sealTo,
   signReceipt,
@@ -187,6 +189,28 @@ describe('the opening key ceremony', () => {
     const bad = opened[1]!.slice();
     bad[3]! ^= 0xff;
     expect(await rebuildTenderSecret(key, [opened[0]!, bad])).toBeNull();
+  });
+
+  it('a wrong share among those handed over does not block the opening while k right ones are there', async () => {
+    const { people, key } = await ceremony(4, 2);
+    const opened = people.map((p) => openShare(key, p.userId, p.kp.secretKey)!);
+    const bad = opened[0]!.slice();
+    bad[5]! ^= 0x01;
+    // The wrong share first: 2 shares, one wrong — nothing yet.
+    expect(await rebuildFromAny(key, [bad, opened[1]!], 2)).toBeNull();
+    // A third holder comes: {1, 2} rebuilds it, and says which shares did.
+    const r = await rebuildFromAny(key, [bad, opened[1]!, opened[2]!], 2);
+    expect(r?.used).toEqual([1, 2]);
+    expect(toBase64(newKeyPairFrom(r!.secret).publicKey)).toBe(key.publicKey);
+    // Right shares rebuild from the first pair; too few shares, or a threshold above them, rebuild nothing.
+    expect((await rebuildFromAny(key, opened, 2))?.used).toEqual([0, 1]);
+    expect(await rebuildFromAny(key, [opened[0]!], 2)).toBeNull();
+    expect(await rebuildFromAny(key, opened.slice(0, 2), 3)).toBeNull();
+    // A threshold below the minimum is read as the minimum (one share never opens anything).
+    expect((await rebuildFromAny(key, opened.slice(0, 2), 1))?.used).toEqual([0, 1]);
+    // The number of tries is bounded.
+    expect(await rebuildFromAny(key, [bad, bad, opened[1]!, opened[2]!], 2, 3)).toBeNull();
+    expect(MAX_REBUILD_TRIES).toBeGreaterThan(1_000);
   });
 
   it('a share opens only for its own holder, with their key', async () => {

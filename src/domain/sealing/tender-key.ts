@@ -91,6 +91,45 @@ export async function rebuildTenderSecret(key: Pick<TenderKey, 'publicKey'>, sha
   return secret.length === KEY_BYTES && toBase64(publicKeyOf(secret)) === key.publicKey ? secret : null;
 }
 
+/** At most this many k-subsets are tried (C(16, 8) = 12,870 would be the worst case of 16 holders). */
+export const MAX_REBUILD_TRIES = 5_000;
+
+/**
+ * Rebuilds the secret from any `threshold` of the shares handed over, so that a
+ * wrong share (altered, or a holder's mistake) cannot block the opening while
+ * enough right ones are there. Tries the k-subsets in order; returns the secret
+ * and the positions of the shares that rebuilt it, or null.
+ */
+export async function rebuildFromAny(
+  key: Pick<TenderKey, 'publicKey'>,
+  shares: readonly Uint8Array[],
+  threshold: number,
+  maxTries = MAX_REBUILD_TRIES,
+): Promise<{ secret: Uint8Array; used: number[] } | null> {
+  const k = Math.max(threshold, MIN_KEY_HOLDERS);
+  let tries = 0;
+  for (const pick of subsets(shares.length, k)) {
+    if (tries++ >= maxTries) return null;
+    const secret = await rebuildTenderSecret(key, pick.map((i) => shares[i]!));
+    if (secret) return { secret, used: pick };
+  }
+  return null;
+}
+
+/** The k-element subsets of 0..n-1 in lexicographic order. */
+function* subsets(n: number, k: number): Generator<number[]> {
+  if (k > n) return;
+  const idx = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    yield idx.slice();
+    let i = k - 1;
+    while (i >= 0 && idx[i] === n - k + i) i--;
+    if (i < 0) return;
+    idx[i]!++;
+    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1;
+  }
+}
+
 /** Whether a stored tender key is well formed and its fingerprint is its public key's. */
 export function isTenderKey(v: unknown): v is TenderKey {
   if (!v || typeof v !== 'object') return false;

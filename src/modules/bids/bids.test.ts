@@ -14,7 +14,10 @@ import { createTestEnv, listenEvents, type TestEnv, type TestUser } from '../../
 import { makeBuyWorld } from '../../../tests/fixtures';
 import { DAY, enrolHolder, handOver, mustAs, publish, sealBid, tenderBody, type Holder } from '../../../tests/buy';
 import { verifyAudit } from '../audit/service';
-import { toBase64 } from '../../domain/sealing/bytes';
+import { createHash } from 'node:crypto';
+import { canonicalJson, toBase64, utf8 } from '../../domain/sealing/bytes';
+
+const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 let env: TestEnv;
 let must: ReturnType<typeof mustAs>;
@@ -144,6 +147,23 @@ describe('receipts, deadlines and retries', () => {
     expect(new Set(ok.map((a) => JSON.stringify(a.body.receipt))).size).toBe(1);
     const versions = await env.sql(`select v.version from bid_versions v join bids b on b.id = v.bid_id where b.tender_id = $1 order by v.version`, [id]);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('a withdrawal sent at the same moment as new versions withdraws the bid as it is: each withdrawal names its own version', async () => {
+    const { id, pub } = await tenderWithBids({}, [sellers[2]!]);
+    const url = `/api/v1/market/tenders/${id}/bid`;
+    const answers = await Promise.all([
+      env.request(sellers[2]!, 'POST', url, sealBid(pub, sellers[2]!.orgId, '13.00')),
+      env.request(sellers[2]!, 'POST', `${url}/withdraw`),
+      env.request(sellers[2]!, 'POST', url, sealBid(pub, sellers[2]!.orgId, '14.00')),
+      env.request(sellers[2]!, 'POST', `${url}/withdraw`),
+    ]);
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    const rows = await env.sql(`select v.version, v.kind, v.sha256, b.id bid_id from bid_versions v join bids b on b.id = v.bid_id where b.tender_id = $1 order by v.version`, [id]);
+    expect(rows.map((r) => r.version)).toEqual(rows.map((_, i) => i + 1));
+    for (const w of rows.filter((r) => r.kind === 'withdraw')) {
+      expect(w.sha256).toBe(sha256Hex(utf8(canonicalJson({ format: 'procura-withdrawal/1', tenderId: id, bidId: w.bid_id, version: w.version }))));
+    }
   });
 
   it('an interrupted upload is no bid', async () => {

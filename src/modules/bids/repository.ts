@@ -22,8 +22,9 @@ function tenderOf(j: Record<string, unknown>): TenderRow {
 export type VersionRow = typeof bidVersions.$inferSelect;
 
 export const bidRepo = {
-  async mine(tx: Tx, tenderId: string, orgId: string): Promise<BidRow | null> {
-    return (await tx.select().from(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, orgId))).limit(1))[0] ?? null;
+  async mine(tx: Tx, tenderId: string, orgId: string, opts: { forUpdate?: boolean } = {}): Promise<BidRow | null> {
+    const q = tx.select().from(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.organizationId, orgId))).limit(1);
+    return (await (opts.forUpdate ? q.for('update') : q))[0] ?? null;
   },
 
   /** The versions of a bid without their content. */

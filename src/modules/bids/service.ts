@@ -105,7 +105,7 @@ export const bidService = {
       const tender = (t = c?.tender ?? null);
       linked = !!c?.linked;
       const now = deps.clock.now();
-      if (!tender || !c || tender.status === 'draft') throw notFound('tender');
+      if (!tender || !c || !tender.publishedAt) throw notFound('tender');
       if (tender.organizationId === ctx.orgId) throw refused('bid.own_tender', text('不能在自己的招标中投标。', 'An organization does not bid in its own tender.'));
       const can = canBid(tender.status as never, { questionsUntil: tender.questionsUntil, deadline: tender.deadline }, now);
       if (!can.ok) throw refused(can.code, can.message.text);
@@ -123,7 +123,13 @@ export const bidService = {
         size = checked.bytes.length;
         stored = Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.byteLength).toString('utf8');
       } else {
-        if (c.bid_status !== 'active') throw refused('bid.none', text('贵组织在本招标中没有有效投标。', 'Your organization has no active bid in this tender.'));
+        // A confirmation or withdrawal refers to the bid as it is: its row is locked and read again, so a
+        // version sent at the same moment cannot make it confirm or withdraw a stale one.
+        const own = await bidRepo.mine(tx, tenderId, ctx.orgId, { forUpdate: true });
+        if (!own || own.status !== 'active') throw refused('bid.none', text('贵组织在本招标中没有有效投标。', 'Your organization has no active bid in this tender.'));
+        c.versions = (await bidRepo.versions(tx, own.id)).map((v) => ({ ...v, receivedAt: v.receivedAt.toISOString(), receipt: v.receipt as unknown }));
+        c.bid_id = own.id;
+        c.bid_version = own.version;
         const last = c.versions.filter((v) => v.kind === 'submit').at(-1)!;
         if (kind === 'confirm') {
           if (!tender.materialAmendedAt) throw refused('bid.nothing_to_confirm', text('招标没有实质性修改，无需确认。', 'The tender has no material amendment: nothing to confirm.'));
@@ -209,7 +215,7 @@ export const bidService = {
     const now = deps.clock.now();
     return readTenant(deps.db, ctx, async (tx) => {
       const t = await tenderRepo.get(tx, tenderId);
-      if (!t || t.status === 'draft' || t.organizationId === ctx.orgId) throw notFound('tender');
+      if (!t || !t.publishedAt || t.organizationId === ctx.orgId) throw notFound('tender');
       const pub = await publicView(tx, t, await orgName(deps.db, t.organizationId), now);
       const invited = !!(await tenderRepo.invitationOf(tx, tenderId, ctx.orgId));
       const standing = await supplierService.standing(tx, t.organizationId, ctx.orgId);

@@ -29,10 +29,6 @@ export const openingRepo = {
     return r.length > 0;
   },
 
-  async deleteShare(tx: Tx, tenderId: string, envelope: string, holderUserId: string): Promise<void> {
-    await tx.delete(openingShares).where(and(eq(openingShares.tenderId, tenderId), eq(openingShares.envelope, envelope), eq(openingShares.holderUserId, holderUserId)));
-  },
-
   async clearShares(tx: Tx, tenderId: string, envelope: string): Promise<void> {
     await tx.delete(openingShares).where(and(eq(openingShares.tenderId, tenderId), eq(openingShares.envelope, envelope)));
   },

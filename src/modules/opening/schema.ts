@@ -25,6 +25,8 @@ export const OpeningState = z
       .object({ format: z.string(), tenderId: Uuid, envelope: z.enum(ENVELOPES), publicKey: z.string(), fingerprint: z.string(), threshold: z.number().int(), shares: z.array(z.object({ holderUserId: Uuid, box: SealedBox })) })
       .nullable(),
     validBids: z.number().int().nullable(),
+    /** At least k shares were handed over and no k of them rebuild the published key: one is wrong; the opening waits for another holder. */
+    keyMismatch: z.boolean(),
     records: z.array(OpeningRecord),
   })
   .meta({ id: 'OpeningState' });

@@ -15,7 +15,7 @@ import { priceTotals } from '../../domain/buy/price-schedule';
 import { canOpen, judgeUnopenable, openingVerdict } from '../../domain/buy/tender-status';
 import { openEnvelope, type BidSubmission, type EnvelopeContent } from '../../domain/sealing/bid';
 import { fromBase64 } from '../../domain/sealing/bytes';
-import { rebuildTenderSecret, type Envelope, type TenderKey } from '../../domain/sealing/tender-key';
+import { rebuildFromAny, type Envelope, type TenderKey } from '../../domain/sealing/tender-key';
 import { text } from '../../domain/i18n';
 import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import type { Clock } from '../../server/clock';
@@ -161,6 +161,7 @@ export const openingService = {
       holders: t.keyHolderIds.map((u) => ({ userId: u, name: holders.find((h) => h.userId === u)?.name ?? '', handedOver: shares.some((s) => s.holderUserId === u), submittedAt: shares.find((s) => s.holderUserId === u)?.submittedAt.toISOString() ?? null })),
       key: (keys.find((k) => k.envelope === envelope)?.key as unknown as TenderKey | undefined) ?? null,
       validBids: t.status === 'draft' ? null : await tenderRepo.validBidCount(tx, id),
+      keyMismatch: t.status === 'bidding_closed' && shares.length >= t.keyThreshold,
       records: await openingService.recordsFor(tx, deps.db, t),
     };
   },
@@ -168,8 +169,10 @@ export const openingService = {
   /**
    * A key holder hands over their share (opened in their browser). Before the
    * opening time it is refused and the attempt recorded. The first hand-over
-   * finds too few valid bids: the tender fails, nothing is decrypted. The k-th
-   * rebuilds the key and opens every bid in the same transaction.
+   * finds too few valid bids: the tender fails, nothing is decrypted. From the
+   * k-th on, any k of the shares handed over that rebuild the published key open
+   * every bid in the same transaction; if none do, every share is kept and the
+   * opening waits for another holder.
    */
   async handOver(deps: OpeningDeps, ctx: TenantContext, id: string, body: z.infer<typeof ShareBody>) {
     requireBuyer(ctx);
@@ -204,13 +207,16 @@ export const openingService = {
         return openingService.stateIn(tx, deps, ctx, id);
       }
       const key = (await tenderRepo.keys(tx, id)).find((k) => k.envelope === envelope)!;
-      const secret = await rebuildTenderSecret({ publicKey: key.publicKey }, shares.map((s) => new Uint8Array(s.share)));
-      if (!secret) {
-        // The shares do not rebuild the published key: the last one is not kept, and the holders are asked again.
-        await openingRepo.deleteShare(tx, id, envelope, ctx.userId);
+      const rebuilt = await rebuildFromAny({ publicKey: key.publicKey }, shares.map((s) => new Uint8Array(s.share)), t.keyThreshold);
+      if (!rebuilt) {
+        // No k of the shares rebuild the published key: at least one is wrong. Every share is kept (a
+        // wrong one cannot push a right one out), and the opening waits for another holder's share.
+        await openingRepo.upsertOpening(tx, { organizationId: ctx.orgId, tenderId: id, envelope, status: 'waiting', record: null, openedAt: null, updatedAt: now });
         await recordAudit(tx, ctx, { at: now, action: 'opening.key_mismatch', tenderId: id, subjectId: ctx.userId, data: { envelope, shares: shares.length } });
-        return { mismatch: true as const, state: await openingService.stateIn(tx, deps, ctx, id) };
+        return openingService.stateIn(tx, deps, ctx, id);
       }
+      const { secret } = rebuilt;
+      const usedHolders = rebuilt.used.map((i) => shares[i]!.holderUserId);
       if (!(await tenderRepo.transition(tx, id, ['bidding_closed'], { status: 'opened', statusChangedAt: now, updatedAt: now }))) throw stateError('opening.done', text('已经开标了。', 'The tender is opened already.'));
       const found = await openAll(tx, deps.db, ctx, t, envelope, secret, now);
       const record = { validBids: valid, minValidBids: t.minValidBids, bids: found, note: null };
@@ -220,7 +226,7 @@ export const openingService = {
       await openingRepo.clearShares(tx, id, envelope);
       await advance(tx, ctx, t.projectId, 'bids_opened', now, { tender: t.number, bids: found.length });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, projectId: t.projectId, action: 'tender.opened', data: { bids: found.length, opened: found.filter((b) => b.outcome === 'opened').length } });
-      await recordAudit(tx, ctx, { at: now, action: 'tender.opened', tenderId: id, data: { envelope, recordSha256: sha256Hex(new TextEncoder().encode(JSON.stringify(record))), holders: shares.map((s) => s.holderUserId) } });
+      await recordAudit(tx, ctx, { at: now, action: 'tender.opened', tenderId: id, data: { envelope, recordSha256: sha256Hex(new TextEncoder().encode(JSON.stringify(record))), holders: usedHolders, sharesHandedOver: shares.length } });
       const buyerName = await orgName(deps.db, ctx.orgId);
       told = await tellConcerned(tx, ctx, deps, id, { kind: 'opening_record', tenderId: id, title: text(`开标记录：${t.number}`, `Opening record: ${t.number}`), body: text(`${buyerName} 已于 ${now.toISOString()} 开标，共 ${found.length} 份投标。开标记录可在招标页面查看。`, `${buyerName} opened ${found.length} bids at ${now.toISOString()}. The opening record is on the tender page.`), link: `/supplier/tenders/${id}` }, now);
       return openingService.stateIn(tx, deps, ctx, id);
@@ -232,7 +238,6 @@ export const openingService = {
     }
     emitTender(deps.events, [ctx.orgId, ...told], id);
     if (told.length) await tenderLinkService.syncOrgs(deps, told, id);
-    if (out && 'mismatch' in out) throw new AppError('conflict', 'opening.key_mismatch', text('提交的分片不能还原公布的开标密钥：你的分片未被保留，请确认后重新提交。', 'The shares do not rebuild the published opening key: your share was not kept; check it and hand it over again.'));
     return out!;
   },
 

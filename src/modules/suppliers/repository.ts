@@ -66,8 +66,14 @@ export const supplierRepo = {
     return rows[0]?.id ?? null;
   },
 
-  async updateCert(tx: Tx, id: string, patch: Partial<typeof certifications.$inferInsert>) {
-    await tx.update(certifications).set(patch).where(eq(certifications.id, id));
+  /** Whether the row was changed (row-level security, or a status changed meanwhile, can leave it as it was). */
+  async updateCert(tx: Tx, id: string, patch: Partial<typeof certifications.$inferInsert>, opts: { fromStatus?: string } = {}): Promise<boolean> {
+    const r = await tx
+      .update(certifications)
+      .set(patch)
+      .where(and(eq(certifications.id, id), opts.fromStatus ? eq(certifications.status, opts.fromStatus) : undefined))
+      .returning({ id: certifications.id });
+    return r.length === 1;
   },
 
   documents(tx: Tx, certIds: string[]) {

@@ -324,7 +324,11 @@ async function upsertApplication(tx: Tx, a: { buyerOrgId: string; supplier: Supp
     if (status !== 'rejected' && status !== 'expired') {
       throw new AppError('conflict', 'certification.exists', text(`该类别已有认证记录（当前：${CERT_STATUS_LABELS[status]['zh-CN']}）。`, `There is a certification for this category already (${CERT_STATUS_LABELS[status].en}).`));
     }
-    await supplierRepo.updateCert(tx, existing.id, { status: 'applied', note: a.note, reason: null, reviewerId: null, reviewedAt: null, appliedAt: a.now, updatedAt: a.now });
+    const applied = await supplierRepo.updateCert(tx, existing.id, { status: 'applied', note: a.note, reason: null, reviewerId: null, reviewedAt: null, appliedAt: a.now, updatedAt: a.now }, { fromStatus: existing.status });
+    if (!applied) {
+      // The buyer decided meanwhile, or a validity just ended is not yet recorded by the clock (within a minute).
+      throw new AppError('conflict', 'certification.changed', text('该认证的状态刚刚发生变化（到期状态由定时任务在一分钟内记录），请稍后重试。', "This certification's state has just changed (an expiry is recorded by the clock within a minute): try again shortly."));
+    }
     return existing.id;
   }
   const id = await supplierRepo.insertCert(tx, { organizationId: a.buyerOrgId, supplierId: a.supplier.id, supplierOrgId: a.supplier.supplierOrgId, category: a.category, status: 'applied', note: a.note, appliedAt: a.now, updatedAt: a.now });

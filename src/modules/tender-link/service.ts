@@ -55,7 +55,7 @@ export const tenderLinkService = {
     requireSupplier(ctx);
     const now = deps.clock.now();
     const t = await readTenant(deps.db, ctx, async (tx) => (await linkRepo.events(tx, tenderId, ctx.orgId)).tender);
-    if (!t || t.status === 'draft' || t.organizationId === ctx.orgId) throw notFound('tender');
+    if (!t || !t.publishedAt || t.organizationId === ctx.orgId) throw notFound('tender');
     let opportunityId: string;
     if ('opportunityId' in body) {
       try {

@@ -172,10 +172,11 @@ export const exchangeService = {
   async answer(deps: TenderDeps, ctx: TenantContext, id: string, questionId: string | null, body: z.infer<typeof AnswerBody>) {
     requireBuyer(ctx);
     requireManager(ctx);
-    const now = deps.clock.now();
     let told: string[] = [];
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, id, { forUpdate: true });
+      // The time is read once the tender is locked: a wait on a bid in flight does not make it stale.
+      const now = deps.clock.now();
       const status = effectiveStatus(t, now);
       if (status !== 'published' && status !== 'questions_closed') throw stateError('tender.not_amendable', text('只有已发布且未截止的招标可以澄清。', 'Only a published tender before its deadline is clarified.'));
       let question = body.question;

@@ -3,11 +3,14 @@
 // earlier bids confirm, failure with too few valid bids (nothing decrypted),
 // postponement, cancellation, the clock's tick, certification expiry — and the
 // project's stage following what the buyer did.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBase64 } from '../../domain/sealing/bytes';
 import { createTestEnv, type TestEnv, type TestUser } from '../../../tests/api';
 import { makeBuyWorld } from '../../../tests/fixtures';
 import { ceremony, DAY, enrolHolder, handOver, mustAs, publish, sealBid, tenderBody, type Holder } from '../../../tests/buy';
 import { ownerDb, tenderTick } from './jobs';
+import { appUrlFrom } from '../../db/bootstrap';
 import type { Db } from '../../db/client';
 
 let env: TestEnv;
@@ -161,6 +164,75 @@ describe('time', () => {
     expect(timeline).toContain('project.tender_failed');
   });
 
+  it('closing at the deadline waits for a bid in flight: a bid that passed the deadline check is counted by an opening held at the deadline', async () => {
+    const id = await draft({ deadlineDays: 3, questionsDays: 1, minValidBids: 2 });
+    await publish(env, buyer, id);
+    const pub = await must(certified, 'GET', `/api/v1/market/tenders/${id}`);
+    await must(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '5.00'));
+    // A second bid in flight: its version passed the guard (received before the deadline) and is not yet committed.
+    const inFlight = new pg.Client({ connectionString: env.ownerUrl });
+    await inFlight.connect();
+    try {
+      await inFlight.query('begin');
+      const at = env.clock.now().toISOString();
+      const bidId = (await inFlight.query(`insert into bids (organization_id, buyer_org_id, tender_id, status, version, created_at, updated_at) values ($1, $2, $3, 'active', 1, $4, $4) returning id`, [outsider.orgId, buyer.orgId, id, at])).rows[0].id;
+      await inFlight.query(`insert into bid_versions (organization_id, buyer_org_id, tender_id, bid_id, version, kind, submission, sha256, size, received_at, receipt) values ($1, $2, $3, $4, 1, 'submit', '{}', $5, 2, $6, '{}')`, [outsider.orgId, buyer.orgId, id, bidId, 'ab'.repeat(32), at]);
+      // The deadline (and the opening, held at it) passes; the clock's tick closes the tender meanwhile.
+      env.clock.advance(3 * DAY + 1000);
+      let done = false;
+      const ticking = tick().then((r) => ((done = true), r));
+      await new Promise((r) => setTimeout(r, 400));
+      expect(done).toBe(false);
+      await inFlight.query('commit');
+      const report = await ticking;
+      expect(report.failed).toBe(0);
+    } finally {
+      await inFlight.end();
+    }
+    const t = await must(buyer, 'GET', `/api/v1/tenders/${id}`);
+    expect(t.status).toBe('bidding_closed');
+    expect((await must(buyer, 'GET', `/api/v1/tenders/${id}/opening`)).validBids).toBe(2);
+    // A bid checked after the close finds it closed.
+    expect((await env.request(outsider, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, outsider.orgId, '4.00'))).status).toBe(409);
+  });
+
+  it('a wrong share cannot block the opening: every share is kept, and any k that rebuild the key open it', async () => {
+    const third = await enrolHolder(env, await env.addMember(buyer, 'manager'));
+    const three = [...holders, third];
+    const id = (await must(buyer, 'POST', '/api/v1/tenders', tenderBody(projectId, three, env.clock.now(), { deadlineDays: 3, questionsDays: 1, minValidBids: 1 }))).id as string;
+    await publish(env, buyer, id);
+    const pub = await must(certified, 'GET', `/api/v1/market/tenders/${id}`);
+    await must(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '5.00'));
+    env.clock.advance(3 * DAY + 1000);
+    // The first holder hands over a wrong share (33 bytes, not theirs).
+    const wrong = new Uint8Array(33).fill(7);
+    expect((await env.request(holders[0]!.user, 'POST', `/api/v1/tenders/${id}/opening/shares`, { envelope: 'single', share: toBase64(wrong) })).status).toBe(200);
+    const second = await handOver(env, holders[1]!, id);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ status: 'bidding_closed', keyMismatch: true });
+    expect((await env.sql(`select count(*)::int n from opening_shares where tender_id = $1`, [id]))[0].n).toBe(2);
+    // The third holder's right share opens it with the second's.
+    const opened = await handOver(env, third, id);
+    expect(opened.body).toMatchObject({ status: 'opened', keyMismatch: false });
+    expect(opened.body.records[0].bids).toHaveLength(1);
+    const audit = (await must(buyer, 'GET', `/api/v1/tenders/${id}/audit`)).items as { action: string; data: { holders?: string[] } }[];
+    expect(audit.map((e) => e.action)).toContain('opening.key_mismatch');
+    expect(audit.find((e) => e.action === 'tender.opened')!.data.holders?.sort()).toEqual([holders[1]!.user.userId, third.user.userId].sort());
+    expect((await env.sql(`select count(*)::int n from opening_shares where tender_id = $1`, [id]))[0].n).toBe(0);
+  });
+
+  it('a tender cancelled while the key holders hand over keeps no shares', async () => {
+    const id = await draft({ deadlineDays: 3, questionsDays: 1, minValidBids: 1 });
+    await publish(env, buyer, id);
+    const pub = await must(certified, 'GET', `/api/v1/market/tenders/${id}`);
+    await must(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '5.00'));
+    env.clock.advance(3 * DAY + 1000);
+    expect((await handOver(env, holders[0]!, id)).status).toBe(200);
+    expect((await env.sql(`select count(*)::int n from opening_shares where tender_id = $1`, [id]))[0].n).toBe(1);
+    await must(buyer, 'POST', `/api/v1/tenders/${id}/cancel`, { reason: '预算取消' });
+    expect((await env.sql(`select count(*)::int n from opening_shares where tender_id = $1`, [id]))[0].n).toBe(0);
+  });
+
   it('with fewer than k key holders the opening is postponed, recorded, and every bidder told', async () => {
     const id = await draft({ deadlineDays: 3, questionsDays: 1, minValidBids: 1 });
     await publish(env, buyer, id);
@@ -187,6 +259,32 @@ describe('time', () => {
     expect(s.certifications[0].status).toBe('expired');
     const id = await draft({ method: 'invited' });
     expect((await env.request(buyer, 'PUT', `/api/v1/tenders/${id}/invitations`, { supplierIds: [ids.certified] })).status).toBe(400);
+  });
+
+  it('a draft cancelled before publication never becomes visible to suppliers, not even to a direct read under their role', async () => {
+    const id = await draft();
+    await must(buyer, 'POST', `/api/v1/tenders/${id}/cancel`, { reason: '需求并入其他项目' });
+    expect((await env.request(certified, 'GET', `/api/v1/market/tenders/${id}`)).status).toBe(404);
+    expect((await must(certified, 'GET', '/api/v1/market/tenders?limit=100')).items.map((t: { id: string }) => t.id)).not.toContain(id);
+    const client = new pg.Client({ connectionString: appUrlFrom(env.ownerUrl, 'procura_app_test') });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('app.org_id', $1, true), set_config('app.user_id', $2, true)`, [certified.orgId, certified.userId]);
+      for (const table of ['tenders', 'tender_documents', 'tender_keys', 'tender_amendments']) {
+        const col = table === 'tenders' ? 'id' : 'tender_id';
+        expect(Number((await client.query(`select count(*) n from ${table} where ${col} = $1`, [id])).rows[0].n), table).toBe(0);
+      }
+      // A supplier cannot file a question into a third organization's records (only under the tender's buyer).
+      const pubId = await draft();
+      await publish(env, buyer, pubId);
+      await client.query('savepoint s');
+      await expect(client.query(`insert into tender_questions (organization_id, tender_id, asker_org_id, question, asked_at) values ($1, $2, $3, 'x', now())`, [outsider.orgId, pubId, certified.orgId])).rejects.toThrow(/row-level security/);
+      await client.query('rollback to savepoint s');
+      await client.query(`insert into tender_questions (organization_id, tender_id, asker_org_id, question, asked_at) values ($1, $2, $3, 'x', now())`, [buyer.orgId, pubId, certified.orgId]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('a cancelled tender tells those who met it, and the project goes back to the criteria', async () => {

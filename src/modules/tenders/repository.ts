@@ -2,7 +2,7 @@
 // The buyer reads and writes its own rows; a supplier reads a published tender
 // it may see (open to sellers, or invited) and writes only its downloads and
 // questions, through the narrower policies there.
-import { and, asc, desc, eq, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   bids,
@@ -72,7 +72,7 @@ export const tenderRepo = {
   /** Tenders of other organizations this one may see (RLS decides: published, and open to sellers or inviting it), with its invitation and bid. */
   listMarket(tx: Tx, orgId: string, q: { status?: string[]; view: 'all' | 'invited' | 'bid'; limit: number; after: [string, string] | null }) {
     const invited = sql<boolean>`exists (select 1 from tender_invitations i where i.tender_id = ${tenders.id} and i.supplier_org_id = ${orgId})`;
-    const conds: SQL[] = [ne(tenders.organizationId, orgId), ne(tenders.status, 'draft')];
+    const conds: SQL[] = [ne(tenders.organizationId, orgId), isNotNull(tenders.publishedAt)];
     if (q.status?.length) conds.push(inArray(tenders.status, q.status));
     if (q.view === 'invited') conds.push(invited);
     if (q.view === 'bid') conds.push(sql`exists (select 1 from bids b where b.tender_id = ${tenders.id} and b.organization_id = ${orgId})`);

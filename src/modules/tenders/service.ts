@@ -261,10 +261,11 @@ export const tenderService = {
   async amend(deps: TenderDeps, ctx: TenantContext, id: string, body: z.infer<typeof AmendmentBody>) {
     requireBuyer(ctx);
     requireManager(ctx);
-    const now = deps.clock.now();
     let told: string[] = [];
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, id, { forUpdate: true });
+      // The time is read once the tender is locked: a wait on a bid in flight does not make it stale.
+      const now = deps.clock.now();
       const status = effectiveStatus(t, now);
       if (status !== 'published' && status !== 'questions_closed') throw stateError('tender.not_amendable', text('只有已发布且未截止的招标可以修改。', 'Only a published tender before its deadline can be amended.'));
       const changesSetup = !!(body.lots || body.qualification || body.evaluation || body.documents.length);
@@ -316,10 +317,11 @@ export const tenderService = {
   async cancel(deps: TenderDeps, ctx: TenantContext, id: string, body: z.infer<typeof CancelBody>) {
     requireBuyer(ctx);
     requireManager(ctx);
-    const now = deps.clock.now();
     let told: string[] = [];
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, id, { forUpdate: true });
+      // The time is read once the tender is locked: a wait on a bid in flight does not make it stale.
+      const now = deps.clock.now();
       if (!(await tenderRepo.transition(tx, id, ['draft', 'published', 'questions_closed', 'bidding_closed'], { status: 'cancelled', cancelledReason: body.reason, statusChangedAt: now, updatedAt: now }))) {
         throw stateError('tender.not_cancellable', text('已开标、流标或已取消的招标不能取消。', 'An opened, failed or cancelled tender cannot be cancelled.'));
       }

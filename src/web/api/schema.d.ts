@@ -11753,6 +11753,7 @@ export interface components {
                 tenderId: string;
                 threshold: number;
             } | null;
+            keyMismatch: boolean;
             /** Format: date-time */
             openingAt: string;
             records: components["schemas"]["OpeningRecord"][];
@@ -11796,6 +11797,7 @@ export interface components {
                 tenderId: string;
                 threshold: number;
             } | null;
+            keyMismatch: boolean;
             /** Format: date-time */
             openingAt: string;
             records: components["schemas"]["OpeningRecordInput"][];

@@ -153,6 +153,11 @@ export default function OpeningPage() {
             {o.waitingReason[locale]}
           </Alert>
         ) : null}
+        {o.keyMismatch ? (
+          <Alert color="orange" icon={<IconKey size={18} />} title={t('buy.opening.keyMismatch')} data-testid="key-mismatch">
+            {t('buy.opening.keyMismatchHint', { count: handed, k: o.threshold })}
+          </Alert>
+        ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Card title={t('buy.opening.holders', { k: o.threshold, n: o.holders.length })} right={<Badge>{t('buy.opening.handedCount', { handed, k: o.threshold })}</Badge>}>
             <Stack gap="xs">
