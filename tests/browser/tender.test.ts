@@ -157,6 +157,12 @@ describe('a tender from publication to the opening, in the browser', () => {
     await p1.goto(`/supplier/tenders/${draft.id}`);
     await p1.getByTestId('opening-record').waitFor();
     expect(await p1.getByTestId('opening-record').textContent()).toContain('浏览器供应商甲');
+    // Without a mail server, what would have been e-mailed waits in the outbox its owner reads in settings.
+    await p1.goto('/settings/outbox');
+    await p1.getByTestId('outbox-row').first().waitFor();
+    await p1.getByTestId('outbox-row').filter({ hasText: /Opening record|开标记录/ }).first().click();
+    await expect.poll(() => p1.getByRole('dialog').textContent()).toMatch(/opened|开标/);
+    await p1.keyboard.press('Escape');
     const link = await api.call(s1, 'GET', `/api/v1/market/tenders/${draft.id}`);
     const opp = await api.call(s1, 'GET', `/api/v1/opportunities/${link.link.opportunityId}`);
     expect(opp.stageInferred).toBe('tender_and_screening');

@@ -396,6 +396,18 @@ export const buyEn = {
     emptyBody: 'Apply for certification with a buyer; bidding in an open tender registers you too.',
     since: 'registered {{when}}',
   },
+  outbox: {
+    tab: 'Outbox',
+    explain: 'No mail server is configured on this server, so the e-mails Procura would send to your members (invitations, amendments, answers, reminders, receipts, opening records) are kept here. None of them carries sealed bid content.',
+    empty: 'No e-mail waiting.',
+    to: 'To',
+    subject: 'Subject',
+    created: 'Created',
+    status: 'Status',
+    waiting: 'Waiting',
+    sent: 'Sent {{when}}',
+    toLine: 'To {{to}} · {{when}}',
+  },
   notifications: {
     title: 'Notifications',
     unread: '{{count}} unread',

@@ -399,6 +399,18 @@ export const buyZhCN: Shape<typeof buyEn> = {
     emptyBody: '向采购方申请认证；参加公开招标也会自动注册。',
     since: '{{when}}注册',
   },
+  outbox: {
+    tab: '待发邮件',
+    explain: '本服务器未配置邮件服务器，Procura 要发给成员的邮件（邀请、修改公告、澄清答复、截止提醒、回执、开标记录）保存在这里。其中不含任何密封的投标内容。',
+    empty: '没有待发邮件。',
+    to: '收件人',
+    subject: '主题',
+    created: '生成时间',
+    status: '状态',
+    waiting: '待发送',
+    sent: '已于 {{when}} 发送',
+    toLine: '收件人 {{to}} · {{when}}',
+  },
   notifications: {
     title: '通知',
     unread: '{{count}} 条未读',

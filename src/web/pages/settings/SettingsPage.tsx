@@ -1,6 +1,7 @@
 // Settings: the organization (visibility, default model), process models (the
 // built-in ones and the organization's own), risk thresholds, members and
-// invitations. Owners and admins change them; everybody else reads.
+// invitations, the approval chain (buyers), the e-mail outbox (owners and
+// admins). Owners and admins change them; everybody else reads.
 import { Alert, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -11,8 +12,9 @@ import { OrganizationTab } from './OrganizationTab';
 import { ProcessModelsTab } from './ProcessModelsTab';
 import { RisksTab } from './RisksTab';
 import { ApprovalChainTab } from './ApprovalChainTab';
+import { OutboxTab } from './OutboxTab';
 
-const TABS = ['organization', 'process-models', 'risks', 'members', 'approval'] as const;
+const TABS = ['organization', 'process-models', 'risks', 'members', 'approval', 'outbox'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SettingsPage() {
@@ -32,6 +34,7 @@ export default function SettingsPage() {
           <Tabs.Tab value="risks">{t('settings.tabs.risks')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('settings.tabs.members')}</Tabs.Tab>
           {me.data?.organization.kind !== 'seller' ? <Tabs.Tab value="approval">{t('buy.approval.tab')}</Tabs.Tab> : null}
+          {canAdmin ? <Tabs.Tab value="outbox">{t('buy.outbox.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         {!canAdmin && (
           <Alert color="gray" mb="md">
@@ -52,6 +55,9 @@ export default function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="approval">
           <ApprovalChainTab canAdmin={canAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="outbox">
+          <OutboxTab canAdmin={canAdmin} />
         </Tabs.Panel>
       </Tabs>
     </>
