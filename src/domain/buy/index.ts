@@ -1,9 +1,10 @@
 // The buy side's pure rules: exact money, tenders and their periods, a tender
 // through time, requisitions and approval, supplier certification, the buyer's
-// project stage.
+// project stage, the evaluation's exact scoring and ranking.
 export * from './money';
 export * from './tender';
 export * from './tender-status';
 export * from './approval';
 export * from './certification';
 export * from './project';
+export * from './scoring';
