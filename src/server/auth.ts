@@ -14,7 +14,7 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema/index';
 import type { OrgKind, OrgRole, TenantContext } from '../db/tenant';
 import { AppError } from './errors';
-import type { SignInThrottle } from './sign-in-throttle';
+import type { SignInThrottle, Verdict } from './sign-in-throttle';
 import { text } from '../domain/i18n';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and ~20 ms per hash.
@@ -136,9 +136,11 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, opts: AuthR
       if (refused) throw refused;
       const signIn = request.method === 'POST' && request.url.split('?')[0] === '/api/auth/sign-in/email';
       const email = signIn ? String((request.body as { email?: unknown } | undefined)?.email ?? '') : '';
+      let allowed: Extract<Verdict, { allowed: true }> | null = null;
       if (signIn) {
         const verdict = await opts.throttle.attempt(email, request.ip);
-        if (!verdict.allowed) {
+        if (verdict.allowed) allowed = verdict;
+        else {
           reply.header('retry-after', String(verdict.retryAfterSeconds));
           throw tooManyAttempts(verdict.retryAfterSeconds);
         }
@@ -150,7 +152,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, opts: AuthR
         body: request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body),
       });
       const res = await auth.handler(req);
-      if (signIn && res.ok) await opts.throttle.succeeded(email, request.ip);
+      if (allowed && res.ok) await opts.throttle.succeeded(email, request.ip, allowed);
       reply.status(res.status);
       res.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestUser } from '../../tests/api';
 import { loadConfig, trustedOrigins } from '../config';
-import { SIGN_IN_RULES } from './sign-in-throttle';
+import { accountKey, SIGN_IN_RULES } from './sign-in-throttle';
 import { buildApp } from './app';
 
 let env: TestEnv;
@@ -113,6 +113,25 @@ describe('password guessing', () => {
     expect(statuses.slice(SIGN_IN_RULES.address.limit)).toEqual([429, 429, 429]);
     const fresh = await env.signUp({ org: 'Elsewhere Medical' });
     expect((await signIn(fresh.email, 'correct-horse-battery', { ip: nextIp() })).statusCode).toBe(200);
+  });
+
+  it('while an address is paused, its users\' own accounts are not counted down; a right password after the pause lifts the pause it started', async () => {
+    const ip = nextIp();
+    const office = await env.signUp({ org: 'Paused Address Medical' });
+    for (let i = 0; i < SIGN_IN_RULES.address.limit; i++) expect((await signIn(`spray2-${i}-${Date.now()}@example.test`, 'x', { ip })).statusCode).toBe(401);
+    // The address is paused: ten tries of a right password from it are refused and not counted for the account…
+    for (let i = 0; i < 10; i++) expect((await signIn(office.email, 'correct-horse-battery', { ip })).statusCode).toBe(429);
+    expect(await env.sql(`select attempts from sign_in_attempts where key = $1`, [accountKey(office.email)])).toEqual([]);
+    // …so from elsewhere the account signs in at once.
+    expect((await signIn(office.email, 'correct-horse-battery', { ip: nextIp() })).statusCode).toBe(200);
+    // After the pause, a right password from the address is checked and signs in, and it leaves no pause behind for the next colleague.
+    await env.sql(`update sign_in_attempts set blocked_until = now() - interval '1 second' where key = $1`, [`ip:${ip}`]);
+    expect((await signIn(office.email, 'correct-horse-battery', { ip })).statusCode).toBe(200);
+    const colleague = await env.signUp({ org: 'Paused Address Partner' });
+    expect((await signIn(colleague.email, 'correct-horse-battery', { ip })).statusCode).toBe(200);
+    // Its failures still count: the next wrong password pauses it again.
+    expect((await signIn(`spray2-late-${Date.now()}@example.test`, 'x', { ip })).statusCode).toBe(401);
+    expect((await signIn(colleague.email, 'correct-horse-battery', { ip })).statusCode).toBe(429);
   });
 
   it('counts failures, not sign-ins: a whole office signing in from one address is never refused', async () => {

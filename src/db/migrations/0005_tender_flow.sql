@@ -55,9 +55,12 @@ CREATE FUNCTION bid_version_guard() RETURNS trigger
 DECLARE
   t record;
 BEGIN
-  -- Bids in flight share this lock; closing the tender takes it alone
-  -- (tender_close_guard), so a bid checked as on time commits before the close
-  -- is counted, and one checked after it sees the tender closed.
+  -- The tender row first (KEY SHARE, as the foreign key would take it at the
+  -- end of the statement), then the lock bids in flight share and a close takes
+  -- alone (tender_close_guard): the same order on every path, so a close that
+  -- locked the row FOR UPDATE cannot deadlock with a bid. A bid checked as on
+  -- time commits before the close is counted; one checked after sees it closed.
+  PERFORM 1 FROM tenders WHERE id = NEW.tender_id FOR KEY SHARE;
   PERFORM pg_advisory_xact_lock_shared(7301, hashtext(NEW.tender_id::text));
   SELECT status, deadline, organization_id INTO t FROM tenders WHERE id = NEW.tender_id;
   IF NOT FOUND OR t.organization_id <> NEW.buyer_org_id THEN

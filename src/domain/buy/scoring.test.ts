@@ -195,6 +195,8 @@ describe('what cannot be evaluated', () => {
     expect(checkSheet(criteria, { tech: 80 as unknown as string })).toEqual([{ criterion: 'tech', code: 'not_a_score' }]);
     expect(checkSheet(criteria, { tech: '100.01' })).toEqual([{ criterion: 'tech', code: 'out_of_range' }]);
     expect(checkSheet(criteria, {})).toEqual([{ criterion: 'tech', code: 'missing' }]);
+    // A criterion keyed like an object's own property is still missing when not scored.
+    expect(checkSheet([crit('constructor', 'technical', 100, 10)], {})).toEqual([{ criterion: 'constructor', code: 'missing' }]);
   });
 
   it('names every problem: a bad price, a compliant bid without sheets, a bad sheet, a bad rounding setting', () => {
@@ -220,6 +222,12 @@ describe('what cannot be evaluated', () => {
         { code: 'sheet', memberId: 'm1', bidId: 'D', issues: [{ criterion: 'tech', code: 'out_of_range' }] },
       ],
     });
+    // The same members score every compliant bid, each once.
+    const bids = [{ bidId: 'A', price: '10.00', compliant: true }, { bidId: 'B', price: '12.00', compliant: true }];
+    const sheet = (memberId: string, bidId: string) => ({ memberId, bidId, scores: { tech: '50' } });
+    expect(evaluate({ method: 'comprehensive', criteria, bids, sheets: [sheet('m1', 'A'), sheet('m1', 'A'), sheet('m1', 'B')] })).toEqual({ ok: false, issues: [{ code: 'duplicate_sheet', memberId: 'm1', bidId: 'A' }] });
+    expect(evaluate({ method: 'comprehensive', criteria, bids, sheets: [sheet('m1', 'A'), sheet('m2', 'A'), sheet('m1', 'B')] })).toEqual({ ok: false, issues: [{ code: 'members_differ', bidId: 'B' }] });
+    expect(evaluate({ method: 'comprehensive', criteria, bids, sheets: [sheet('m2', 'A'), sheet('m1', 'A'), sheet('m1', 'B'), sheet('m2', 'B')] }).ok).toBe(true);
     for (const rounding of [{ stage: 'each' as never, decimals: 2 }, { stage: 'total' as const, decimals: -1 }, { stage: 'total' as const, decimals: 1.5 }]) {
       expect(evaluate({ method: 'lowest_price', criteria: [], bids: [], sheets: [], rounding })).toEqual({ ok: false, issues: [{ code: 'bad_rounding' }] });
     }

@@ -65,7 +65,7 @@ export function checkSheet(criteria: readonly Criterion[], scores: Readonly<Reco
     else if (typeof value !== 'string' || !SCORE_PATTERN.test(value)) issues.push({ criterion: key, code: 'not_a_score' });
     else if (new Fraction(value).compare(new Fraction(String(c.maxScore))) > 0) issues.push({ criterion: key, code: 'out_of_range' });
   }
-  for (const c of criteria) if (c.part !== 'price' && !(c.key in scores)) issues.push({ criterion: c.key, code: 'missing' });
+  for (const c of criteria) if (c.part !== 'price' && !Object.hasOwn(scores, c.key)) issues.push({ criterion: c.key, code: 'missing' });
   return issues;
 }
 
@@ -106,6 +106,8 @@ export type EvaluationIssue =
   | { code: 'bad_price'; bidId: string }
   | { code: 'sheet'; memberId: string; bidId: string; issues: SheetIssue[] }
   | { code: 'no_sheets'; bidId: string }
+  | { code: 'duplicate_sheet'; memberId: string; bidId: string }
+  | { code: 'members_differ'; bidId: string }
   | { code: 'bad_rounding' };
 
 export interface EvaluationInput {
@@ -140,9 +142,16 @@ export function evaluate(input: EvaluationInput): { ok: true; evaluation: Evalua
   const compliant = input.bids.filter((b) => b.compliant);
   const comprehensive = input.method === 'comprehensive';
   if (comprehensive) {
+    // Every compliant bid is scored by the same members, each once: a mean over different sets is no comparison.
+    let members: string | null = null;
     for (const b of compliant) {
       const sheets = input.sheets.filter((s) => s.bidId === b.bidId);
       if (!sheets.length) issues.push({ code: 'no_sheets', bidId: b.bidId });
+      const ids = sheets.map((s) => s.memberId);
+      for (const m of new Set(ids.filter((m, i) => ids.indexOf(m) !== i))) issues.push({ code: 'duplicate_sheet', memberId: m, bidId: b.bidId });
+      const set = [...new Set(ids)].sort().join('\n');
+      if (sheets.length && members !== null && set !== members) issues.push({ code: 'members_differ', bidId: b.bidId });
+      if (sheets.length) members ??= set;
       for (const s of sheets) {
         const found = checkSheet(input.criteria, s.scores);
         if (found.length) issues.push({ code: 'sheet', memberId: s.memberId, bidId: b.bidId, issues: found });

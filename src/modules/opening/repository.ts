@@ -29,6 +29,14 @@ export const openingRepo = {
     return r.length > 0;
   },
 
+  /** A holder hands over their share again (the shares handed over did not rebuild the key). */
+  async replaceShare(tx: Tx, v: typeof openingShares.$inferInsert): Promise<void> {
+    await tx
+      .update(openingShares)
+      .set({ share: v.share, submittedAt: v.submittedAt })
+      .where(and(eq(openingShares.tenderId, v.tenderId), eq(openingShares.envelope, v.envelope), eq(openingShares.holderUserId, v.holderUserId)));
+  },
+
   async clearShares(tx: Tx, tenderId: string, envelope: string): Promise<void> {
     await tx.delete(openingShares).where(and(eq(openingShares.tenderId, tenderId), eq(openingShares.envelope, envelope)));
   },

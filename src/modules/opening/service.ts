@@ -176,11 +176,12 @@ export const openingService = {
    */
   async handOver(deps: OpeningDeps, ctx: TenantContext, id: string, body: z.infer<typeof ShareBody>) {
     requireBuyer(ctx);
-    const now = deps.clock.now();
+    let now = deps.clock.now();
     let told: string[] = [];
     let refusedEarly: AppError | null = null;
     const out = await withTenant(deps.db, ctx, async (tx) => {
       let t = await ownTender(tx, ctx, id, { forUpdate: true });
+      now = deps.clock.now(); // read once the tender is locked
       if (!tenderPolicy.holdsKey(t.keyHolderIds, ctx.userId)) throw forbidden('opening.not_key_holder', text('只有本招标指定的密钥持有人可以提交开标密钥分片。', "Only the tender's named key holders hand over shares."));
       const envelope = FIRST[t.envelopes]!;
       if (body.envelope !== envelope) throw issuesError([{ field: 'body.envelope', message: text(`本次开标开启的是 ${envelope} 信封；报价信封在技术评审结束后开启`, `this opening opens the ${envelope} envelope; price envelopes open after technical evaluation`), code: 'envelope' }]);
@@ -197,10 +198,16 @@ export const openingService = {
       }
       const share = fromBase64(body.share);
       if (!share || share.length !== 33) throw issuesError([{ field: 'body.share', message: text('必须是 33 字节的密钥分片（base64）', 'must be a 33-byte key share in base64'), code: 'invalid' }]);
-      if (!(await openingRepo.insertShare(tx, { organizationId: ctx.orgId, tenderId: id, envelope, holderUserId: ctx.userId, share: Buffer.from(share), submittedAt: now }))) {
-        throw new AppError('conflict', 'opening.share_given', text('你已经提交过密钥分片。', 'You handed over your share already.'));
+      const given = { organizationId: ctx.orgId, tenderId: id, envelope, holderUserId: ctx.userId, share: Buffer.from(share), submittedAt: now };
+      let action = 'opening.share_handed_over';
+      if (!(await openingRepo.insertShare(tx, given))) {
+        // Handed over already. While k shares or more are in and none of k rebuild the key (one is
+        // wrong), a holder may hand theirs over again; otherwise there is nothing to replace.
+        if ((await openingRepo.shares(tx, id, envelope)).length < t.keyThreshold) throw new AppError('conflict', 'opening.share_given', text('你已经提交过密钥分片。', 'You handed over your share already.'));
+        await openingRepo.replaceShare(tx, given);
+        action = 'opening.share_replaced';
       }
-      await recordAudit(tx, ctx, { at: now, action: 'opening.share_handed_over', tenderId: id, subjectId: ctx.userId, data: { envelope } });
+      await recordAudit(tx, ctx, { at: now, action, tenderId: id, subjectId: ctx.userId, data: { envelope } });
       const shares = await openingRepo.shares(tx, id, envelope);
       if (shares.length < t.keyThreshold) {
         await openingRepo.upsertOpening(tx, { organizationId: ctx.orgId, tenderId: id, envelope, status: 'waiting', record: null, openedAt: null, updatedAt: now });
@@ -246,11 +253,11 @@ export const openingService = {
   async postpone(deps: OpeningDeps, ctx: TenantContext, id: string, body: z.infer<typeof PostponeBody>) {
     requireBuyer(ctx);
     requireManager(ctx);
-    const now = deps.clock.now();
     const to = new Date(body.openingAt);
     let told: string[] = [];
     const out = await withTenant(deps.db, ctx, async (tx) => {
       let t = await ownTender(tx, ctx, id, { forUpdate: true });
+      const now = deps.clock.now(); // read once the tender is locked
       t = await closeIfDue(tx, t, now);
       if (t.status !== 'bidding_closed') throw stateError('opening.not_waiting', text('只有截止后、开标前的招标可以推迟开标。', 'Only a tender past its deadline and not yet opened has its opening postponed.'));
       if (to.getTime() <= now.getTime() || to.getTime() < t.openingAt.getTime()) throw issuesError([{ field: 'body.openingAt', message: text('新的开标时间必须晚于现在和原定时间', 'the new opening time must be after now and after the one set'), code: 'invalid' }]);

@@ -221,6 +221,46 @@ describe('time', () => {
     expect((await env.sql(`select count(*)::int n from opening_shares where tender_id = $1`, [id]))[0].n).toBe(0);
   });
 
+  it('with as many holders as the threshold, a holder whose share was wrong hands it over again', async () => {
+    const id = await draft({ deadlineDays: 3, questionsDays: 1, minValidBids: 1 });
+    await publish(env, buyer, id);
+    const pub = await must(certified, 'GET', `/api/v1/market/tenders/${id}`);
+    await must(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '5.00'));
+    env.clock.advance(3 * DAY + 1000);
+    const url = `/api/v1/tenders/${id}/opening/shares`;
+    expect((await env.request(holders[0]!.user, 'POST', url, { envelope: 'single', share: toBase64(new Uint8Array(33).fill(9)) })).status).toBe(200);
+    // While fewer than k are in, a second hand-over has nothing to replace.
+    expect((await env.request(holders[0]!.user, 'POST', url, { envelope: 'single', share: toBase64(new Uint8Array(33).fill(8)) })).status).toBe(409);
+    expect((await handOver(env, holders[1]!, id)).body.keyMismatch).toBe(true);
+    const again = await handOver(env, holders[0]!, id);
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('opened');
+    expect((await must(buyer, 'GET', `/api/v1/tenders/${id}/audit`)).items.map((e: { action: string }) => e.action)).toContain('opening.share_replaced');
+  });
+
+  it('a close that locked the tender first does not deadlock with a bid arriving meanwhile: the bid is refused cleanly', async () => {
+    const id = await draft({ deadlineDays: 3, questionsDays: 1 });
+    await publish(env, buyer, id);
+    const pub = await must(certified, 'GET', `/api/v1/market/tenders/${id}`);
+    await must(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '5.00'));
+    const closer = new pg.Client({ connectionString: env.ownerUrl });
+    await closer.connect();
+    try {
+      // As the opening and a cancellation do: the tender row locked FOR UPDATE, then its status changed.
+      await closer.query('begin');
+      await closer.query('select id from tenders where id = $1 for update', [id]);
+      const replacing = env.request(certified, 'POST', `/api/v1/market/tenders/${id}/bid`, sealBid(pub, certified.orgId, '4.00'));
+      await new Promise((r) => setTimeout(r, 400));
+      await closer.query(`update tenders set status = 'cancelled', cancelled_reason = 'test' where id = $1`, [id]);
+      await closer.query('commit');
+      const r = await replacing;
+      expect(r.status).toBe(409);
+    } finally {
+      await closer.end();
+    }
+    expect((await env.sql(`select count(*)::int n from bid_versions where tender_id = $1`, [id]))[0].n).toBe(1);
+  });
+
   it('a tender cancelled while the key holders hand over keeps no shares', async () => {
     const id = await draft({ deadlineDays: 3, questionsDays: 1, minValidBids: 1 });
     await publish(env, buyer, id);

@@ -454,6 +454,7 @@ export const buyEn = {
     tender_opened: 'Opened',
     opening_share_handed_over: 'Key share handed over',
     opening_refused_early: 'Refused: opening before its time',
+    opening_share_replaced: 'Share handed over again',
     opening_key_mismatch: 'Shares did not rebuild the key (kept; waiting for another holder)',
     opening_postponed: 'Opening postponed',
     bid_opened: 'Bid opened',

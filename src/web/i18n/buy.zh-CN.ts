@@ -457,6 +457,7 @@ export const buyZhCN: Shape<typeof buyEn> = {
     tender_opened: '开标',
     opening_share_handed_over: '提交密钥分片',
     opening_refused_early: '拒绝：开标时间未到',
+    opening_share_replaced: '重新提交分片',
     opening_key_mismatch: '分片未能还原密钥（已保留，等待其他持有人）',
     opening_postponed: '推迟开标',
     bid_opened: '投标已开启',

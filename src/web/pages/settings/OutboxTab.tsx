@@ -27,7 +27,7 @@ export function OutboxTab({ canAdmin }: { canAdmin: boolean }) {
       </Alert>
       <Loaded query={outbox} empty={(d) => (d.items.length ? null : <EmptyText>{t('buy.outbox.empty')}</EmptyText>)}>
         {(d) => (
-          <TableCard head={[{ label: t('buy.outbox.to') }, { label: t('buy.outbox.subject') }, { label: t('buy.outbox.created') }, { label: t('buy.outbox.status') }]}>
+          <TableCard minWidth={900} head={[{ label: t('buy.outbox.to') }, { label: t('buy.outbox.subject') }, { label: t('buy.outbox.created') }, { label: t('buy.outbox.status') }]}>
             {d.items.map((m) => (
               <Table.Tr key={m.id} onClick={rowLink(() => setOpen(m))} style={{ cursor: 'pointer' }} data-testid="outbox-row">
                 <Table.Td>{m.toEmail}</Table.Td>
@@ -36,8 +36,8 @@ export function OutboxTab({ canAdmin }: { canAdmin: boolean }) {
                     {m.subject}
                   </Text>
                 </Table.Td>
-                <Table.Td>{f.dateTime(m.createdAt)}</Table.Td>
-                <Table.Td>{m.sentAt ? <Badge color="teal">{t('buy.outbox.sent', { when: f.dateTime(m.sentAt) })}</Badge> : <Badge color="gray">{t('buy.outbox.waiting')}</Badge>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(m.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.sentAt ? <Badge color="teal" variant="light">{t('buy.outbox.sent', { when: f.dateTime(m.sentAt) })}</Badge> : <Badge color="gray" variant="light">{t('buy.outbox.waiting')}</Badge>}</Table.Td>
               </Table.Tr>
             ))}
           </TableCard>
