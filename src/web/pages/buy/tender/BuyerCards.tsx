@@ -15,6 +15,7 @@ import { EmptyText } from '../../../components/states';
 import { useLocale } from '../../../i18n';
 import { notifyError } from '../../../lib/problems';
 import { useFormat } from '../../../lib/useFormat';
+import { useBuyLabels } from '../../../lib/buyLabels';
 
 export function ProblemsCard({ tender }: { tender: Tender }) {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function UploadDocument({ tender }: { tender: Tender }) {
 
 export function InvitationsCard({ tender }: { tender: Tender }) {
   const { t } = useTranslation();
+  const labels = useBuyLabels();
   const qc = useQueryClient();
   const f = useFormat();
   const certified = useSuppliers({ category: tender.category, certified: 'true' });
@@ -95,7 +97,7 @@ export function InvitationsCard({ tender }: { tender: Tender }) {
           <MultiSelect
             style={{ flex: 1 }}
             size="xs"
-            label={t('buy.tenders.certifiedFor', { category: tender.category })}
+            label={t('buy.tenders.certifiedFor', { category: labels.category(tender.category) })}
             data={(certified.data?.items ?? []).filter((s) => s.onPlatform).map((s) => ({ value: s.id, label: s.name, disabled: tender.status !== 'draft' && tender.invitations.some((i) => i.supplierId === s.id) }))}
             value={picked}
             onChange={setPicked}
