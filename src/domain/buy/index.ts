@@ -1,6 +1,7 @@
 // The buy side's pure rules: exact money, tenders and their periods, a tender
 // through time, requisitions and approval, supplier certification, the buyer's
-// project stage, the evaluation's exact scoring and ranking.
+// project stage, the evaluation committee and its replayable draw, the
+// evaluation's exact scoring and ranking.
 export * from './money';
 export * from './tender';
 export * from './tender-status';
@@ -8,3 +9,4 @@ export * from './approval';
 export * from './certification';
 export * from './project';
 export * from './scoring';
+export * from './committee';
