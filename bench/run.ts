@@ -35,6 +35,8 @@ const pgPort = 55432;
 const httpPort = 3999;
 const barePort = 3998;
 const say = (m: string) => process.stdout.write(`${m}\n`);
+/** BENCH_PROFILE_DIR=dir: the measured server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const profileArgs = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 
 async function main() {
   say(`Procura benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
@@ -68,7 +70,7 @@ async function main() {
     const bundle = await buildServer();
     // Start (existing data) → first HTTP 200.
     const t0 = performance.now();
-    server = spawn(process.execPath, [bundle], {
+    server = spawn(process.execPath, [...profileArgs, bundle], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: serverEnv({ ...process.env, DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrlFrom(ownerUrl, 'procura_app_local'), PORT: String(httpPort), PROCURA_BASE_URL: `http://127.0.0.1:${httpPort}`, PROCURA_DEMO_DATA: 'false', LOG_LEVEL: 'warn' }),
