@@ -10,3 +10,4 @@ export * from './certification';
 export * from './project';
 export * from './scoring';
 export * from './committee';
+export * from './comparison';
