@@ -14,12 +14,17 @@ describe('committee composition', () => {
     // 3 of 5 experts is less than two thirds (4 needed).
     const few = checkCommittee('tender_law', members(3, 2));
     expect(codes(few)).toEqual(['committee.experts']);
-    expect(few[0]!.text.en).toBe('at least two thirds must be experts (at least 4 of 5); there are 3');
+    expect(few[0]!.text.en).toBe('at least two thirds of the members must be experts (at least 4 of 5); there are 3');
     expect(few[0]!.text['zh-CN']).toBe('专家不得少于成员总数的三分之二（5 人中至少 4 名专家），现有 3 名');
     expect(codes(checkCommittee('tender_law', members(3, 0)))).toEqual(['committee.too_small']);
     expect(codes(checkCommittee('tender_law', members(6, 0)))).toEqual(['committee.even']);
     expect(codes(checkCommittee('gov_procurement', members(2, 2)))).toEqual(['committee.too_small', 'committee.even', 'committee.experts']);
     expect(LEGAL_COMMITTEE.minMembers).toBe(5);
+    // A larger minimum where a rule asks for one (a large government purchase: 7); never below 5.
+    expect(codes(checkCommittee('gov_procurement', members(5, 0), { minMembers: 7 }))).toEqual(['committee.too_small']);
+    expect(checkCommittee('gov_procurement', members(5, 0), { minMembers: 7 })[0]!.text['zh-CN']).toBe('依法必须招标项目和政府采购项目的评标委员会应为 7 人以上单数，现为 5 人');
+    expect(checkCommittee('tender_law', members(4, 1), { minMembers: 3 })).toEqual([]);
+    expect(codes(checkCommittee('tender_law', members(3, 0), { minMembers: 3 }))).toEqual(['committee.too_small']);
   });
 
   it('under the enterprise regime any committee of distinct members will do; nobody sits twice, and there is someone', () => {
@@ -36,6 +41,11 @@ describe('committee composition', () => {
     expect(expertsNeeded('enterprise', 5)).toBe(0);
   });
 });
+
+/** A tampered log: its drawn list recomputed from tampered candidates, so only the pool check can catch it. */
+function shuffleFree(d: { candidates: string[]; drawn: string[]; seed: string; field: string; exclude: string[] }) {
+  return drawExperts({ pool: d.candidates.slice(1).map((id) => ({ id, fields: [d.field] })), field: d.field, count: d.drawn.length, seed: d.seed })!.drawn;
+}
 
 describe('drawing experts', () => {
   const pool: PoolExpert[] = [
@@ -55,17 +65,23 @@ describe('drawing experts', () => {
     // The pool's order does not change the draw.
     expect(drawExperts({ pool: [...pool].reverse(), field: 'electrical', count: 5, seed: 'seed-1' })).toEqual(d);
     expect(replayDraw(d, pool)).toBe(true);
+    // From the log alone, whatever the pool has become (an expert retired, another changed field).
+    expect(replayDraw(d)).toBe(true);
     // Another seed, another draw; a changed log does not replay.
     expect(drawExperts({ pool, field: 'electrical', count: 5, seed: 'seed-2' })!.drawn).not.toEqual(d.drawn);
-    expect(replayDraw({ ...d, drawn: [...d.drawn].reverse() }, pool)).toBe(false);
-    expect(replayDraw({ ...d, candidates: d.candidates.slice(1) }, pool)).toBe(false);
+    expect(replayDraw({ ...d, drawn: [...d.drawn].reverse() })).toBe(false);
+    expect(replayDraw({ ...d, seed: 'seed-2' })).toBe(false);
+    expect(replayDraw({ ...d, candidates: [...d.candidates].reverse() })).toBe(false);
+    expect(replayDraw({ ...d, drawn: [...d.candidates, 'extra'] })).toBe(false);
+    // Against the pool as it was: candidates that are not its experts of the field (less those excluded) do not replay.
+    expect(replayDraw({ ...d, candidates: d.candidates.slice(1), drawn: shuffleFree(d) }, pool)).toBe(false);
     expect(replayDraw(d, pool.slice(0, 3))).toBe(false);
   });
 
   it('leaves out those excluded (already sitting, replaced, conflicted); too few eligible or a bad count is no draw', () => {
     const d = drawExperts({ pool, field: 'mechanical', count: 1, seed: 's', exclude: ['m1'] })!;
-    expect(d).toMatchObject({ candidates: ['m2'], drawn: ['m2'] });
-    expect(replayDraw(d, pool, ['m1'])).toBe(true);
+    expect(d).toMatchObject({ exclude: ['m1'], candidates: ['m2'], drawn: ['m2'] });
+    expect(replayDraw(d, pool)).toBe(true);
     expect(drawExperts({ pool, field: 'mechanical', count: 3, seed: 's' })).toBeNull();
     expect(drawExperts({ pool, field: 'civil', count: 1, seed: 's' })).toBeNull();
     expect(drawExperts({ pool, field: 'mechanical', count: 0, seed: 's' })).toBeNull();
@@ -89,7 +105,13 @@ describe('the seeded stream', () => {
     const below = seededStream('bias');
     const values = Array.from({ length: 200 }, () => below(n));
     expect(values.every((v) => Number.isInteger(v) && v >= 0 && v < n)).toBe(true);
-    expect(values.filter((v) => v >= 2 ** 31).length).toBeGreaterThan(0);
+    // Uniform below 3 × 2^30: a third of the values fall below 2^30 (a plain `% n` of 32 bits would put half there).
+    const many = Array.from({ length: 3000 }, () => below(n));
+    const share = many.filter((v) => v < 2 ** 30).length / many.length;
+    expect(share).toBeGreaterThan(0.29);
+    expect(share).toBeLessThan(0.38);
+    for (const bad of [0, -1, 1.5, 2 ** 32 + 1]) expect(() => below(bad)).toThrow(RangeError);
+    expect(below(2 ** 32)).toBeLessThan(2 ** 32);
     // Same seed, same stream.
     const again = seededStream('bias');
     expect(Array.from({ length: 200 }, () => again(n))).toEqual(values);

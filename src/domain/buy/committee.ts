@@ -18,24 +18,29 @@ export const LEGAL_COMMITTEE = Object.freeze({ minMembers: 5, expertShare: { num
 export type MemberKind = 'buyer' | 'expert';
 
 export const COMMITTEE_MESSAGES = defineCatalog({
-  'committee.too_small': { 'zh-CN': '依法招标的评标委员会至少 {min} 人，现为 {count} 人', en: 'under the legal regimes a committee has at least {min} members; it has {count}' },
+  'committee.too_small': { 'zh-CN': '依法必须招标项目和政府采购项目的评标委员会应为 {min} 人以上单数，现为 {count} 人', en: 'a committee must have at least {min} members; it has {count}' },
   'committee.even': { 'zh-CN': '评标委员会成员人数必须为单数，现为 {count} 人', en: 'the committee must have an odd number of members; it has {count}' },
-  'committee.experts': { 'zh-CN': '专家不得少于成员总数的三分之二（{count} 人中至少 {min} 名专家），现有 {experts} 名', en: 'at least two thirds must be experts (at least {min} of {count}); there are {experts}' },
+  'committee.experts': { 'zh-CN': '专家不得少于成员总数的三分之二（{count} 人中至少 {min} 名专家），现有 {experts} 名', en: 'at least two thirds of the members must be experts (at least {min} of {count}); there are {experts}' },
   'committee.empty': { 'zh-CN': '评标委员会至少要有一名成员', en: 'the committee needs at least one member' },
   'committee.duplicate': { 'zh-CN': '同一人不能两次进入评标委员会', en: 'one person cannot sit twice on the committee' },
 });
 
 const cmsg = messageFactory(COMMITTEE_MESSAGES);
 
-/** The problems of a committee's composition under a regime (empty when it may evaluate). */
-export function checkCommittee(regime: Regime, members: readonly { id: string; kind: MemberKind }[]): Message[] {
+/**
+ * The problems of a committee's composition under a regime (empty when it may
+ * evaluate). `minMembers`: a larger minimum where a rule asks for one (e.g. 7
+ * for large or complex government purchases); never below 5 under the legal regimes.
+ */
+export function checkCommittee(regime: Regime, members: readonly { id: string; kind: MemberKind }[], opts: { minMembers?: number } = {}): Message[] {
   const issues: Message[] = [];
   const add = (code: keyof typeof COMMITTEE_MESSAGES, vars: Record<string, number> = {}) => issues.push(cmsg(code, vars));
   const count = members.length;
   if (!count) add('committee.empty');
   if (new Set(members.map((m) => m.id)).size !== count) add('committee.duplicate');
   if (!isLegalRegime(regime) || !count) return issues;
-  if (count < LEGAL_COMMITTEE.minMembers) add('committee.too_small', { min: LEGAL_COMMITTEE.minMembers, count });
+  const min = Math.max(LEGAL_COMMITTEE.minMembers, opts.minMembers ?? 0);
+  if (count < min) add('committee.too_small', { min, count });
   if (count % 2 === 0) add('committee.even', { count });
   const experts = members.filter((m) => m.kind === 'expert').length;
   const { num, den } = LEGAL_COMMITTEE.expertShare;
@@ -58,6 +63,8 @@ export interface PoolExpert {
 export interface Draw {
   seed: string;
   field: string;
+  /** Who was left out, and why it matters: the candidates are the pool's experts of the field without them. */
+  exclude: string[];
   /** Every eligible expert, in the order the draw starts from (by id). */
   candidates: string[];
   /** The drawn, in the order drawn. */
@@ -80,6 +87,7 @@ export function seededStream(seed: string) {
     return v;
   };
   return (n: number) => {
+    if (!Number.isInteger(n) || n < 1 || n > 0x1_0000_0000) throw new RangeError(`cannot draw below ${n}`);
     // The largest multiple of n below 2^32: values at or above it are drawn again.
     const limit = Math.floor(0x1_0000_0000 / n) * n;
     for (;;) {
@@ -99,18 +107,30 @@ export function drawExperts(opts: { pool: readonly PoolExpert[]; field: string; 
   const exclude = new Set(opts.exclude ?? []);
   const candidates = [...new Set(opts.pool.filter((e) => e.fields.includes(opts.field) && !exclude.has(e.id)).map((e) => e.id))].sort();
   if (!Number.isInteger(opts.count) || opts.count < 1 || candidates.length < opts.count) return null;
-  const below = seededStream(opts.seed);
+  return { seed: opts.seed, field: opts.field, exclude: [...exclude].sort(), candidates, drawn: shuffleTake(candidates, opts.count, opts.seed) };
+}
+
+/** The first `count` of a partial Fisher–Yates shuffle of `candidates` driven by the seed. */
+function shuffleTake(candidates: readonly string[], count: number, seed: string): string[] {
+  const below = seededStream(seed);
   const deck = candidates.slice();
-  // Fisher–Yates, only as far as needed.
-  for (let i = 0; i < opts.count; i++) {
+  for (let i = 0; i < count; i++) {
     const j = i + below(deck.length - i);
     [deck[i], deck[j]] = [deck[j]!, deck[i]!];
   }
-  return { seed: opts.seed, field: opts.field, candidates, drawn: deck.slice(0, opts.count) };
+  return deck.slice(0, count);
 }
 
-/** Whether a logged draw is what its inputs give. */
-export function replayDraw(draw: Draw, pool: readonly PoolExpert[], exclude: readonly string[] = []): boolean {
-  const again = drawExperts({ pool, field: draw.field, count: draw.drawn.length, seed: draw.seed, exclude });
-  return !!again && again.candidates.join() === draw.candidates.join() && again.drawn.join() === draw.drawn.join();
+/**
+ * Whether a logged draw is what its log says: its candidates in order, shuffled
+ * by its seed, give who was drawn — from the log alone, whatever the pool has
+ * become since. With the pool as it was at the draw (a snapshot), also that the
+ * candidates were exactly its experts of the field, less those excluded.
+ */
+export function replayDraw(draw: Draw, poolAtDraw?: readonly PoolExpert[]): boolean {
+  const sorted = draw.candidates.join('\n') === [...draw.candidates].sort().join('\n');
+  const candidatesOk =
+    !poolAtDraw ||
+    draw.candidates.join('\n') === [...new Set(poolAtDraw.filter((e) => e.fields.includes(draw.field) && !draw.exclude.includes(e.id)).map((e) => e.id))].sort().join('\n');
+  return sorted && candidatesOk && draw.drawn.length <= draw.candidates.length && shuffleTake(draw.candidates, draw.drawn.length, draw.seed).join('\n') === draw.drawn.join('\n');
 }

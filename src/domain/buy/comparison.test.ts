@@ -52,7 +52,7 @@ describe('the comparison table', () => {
       ],
     });
     // L2: A 10,000 = C 10,000 (both best); B quoted nothing.
-    expect(c.lots[1]!.cells.map((x) => [x.bidId, x.total, x.complete, x.best])).toEqual([['A', '10000.00', true, true], ['B', '0.00', false, false], ['C', '10000.00', true, true]]);
+    expect(c.lots[1]!.cells.map((x) => [x.bidId, x.total, x.complete, x.best])).toEqual([['A', '10000.00', true, true], ['B', null, false, false], ['C', '10000.00', true, true]]);
     // In all: A 75,000, B 62,685.92 (incomplete), C 75,200 → A.
     expect(c.totals.map((x) => [x.bidId, x.total, x.complete, x.best])).toEqual([['A', '75000.00', true, true], ['B', '62685.92', false, false], ['C', '75200.00', true, false]]);
   });
@@ -60,7 +60,19 @@ describe('the comparison table', () => {
   it('counts no line that names no item of the tender or has no valid amount; with nobody complete nothing is best', () => {
     const r = compareBids({ lots: [lots[1]!], currency: 'CNY', bids: [{ bidId: 'D', prices: [p('L2', 'j1', 'cheap', '10'), p('L9', 'x', '1.00', '1')] }, { bidId: 'E', prices: [p('L2', 'j1', '5.00', '0')] }] });
     expect(r.ok && r.comparison.rows[0]!.cells.map((x) => x.flag)).toEqual(['missing', 'missing']);
-    expect(r.ok && r.comparison.totals.map((x) => [x.total, x.best])).toEqual([['0.00', false], ['0.00', false]]);
+    expect(r.ok && r.comparison.totals.map((x) => [x.total, x.best])).toEqual([[null, false], [null, false]]);
+  });
+
+  it('flags an item quoted for more than asked, or quoted twice; neither counts as complete', () => {
+    // F: 12 of 10 at 900 → 10,800.00, over. G: two lines for j1 → not counted. H: 10 at 950 → the only complete bid.
+    const r = compareBids({
+      lots: [lots[1]!],
+      currency: 'CNY',
+      bids: [{ bidId: 'F', prices: [p('L2', 'j1', '900.00', '12')] }, { bidId: 'G', prices: [p('L2', 'j1', '800.00', '10'), p('L2', 'j1', '700.00', '10')] }, { bidId: 'H', prices: [p('L2', 'j1', '950.00', '10')] }],
+    });
+    if (!r.ok) throw new Error('not ok');
+    expect(r.comparison.rows[0]!.cells.map((x) => [x.bidId, x.flag, x.lineTotal, x.best])).toEqual([['F', 'over', '10800.00', false], ['G', 'duplicate', null, false], ['H', null, '9500.00', true]]);
+    expect(r.comparison.totals.map((x) => [x.bidId, x.total, x.complete, x.best])).toEqual([['F', '10800.00', false, false], ['G', null, false, false], ['H', '9500.00', true, true]]);
   });
 
   it('refuses a bid in a currency without a fixed rate, and a rate that is not a positive decimal', () => {

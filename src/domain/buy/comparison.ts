@@ -1,8 +1,8 @@
 // The price side of the comparison table (issue 8 §4): the opened bids side by
 // side per item, in the tender's currency — a bid quoted in another currency is
 // converted at the rate fixed and shown in the tender —, each item flagged per
-// bid when it is not quoted (missing) or quoted for less than the tender's
-// quantity (short), and the best value of each row marked: the lowest unit price
+// bid when it is not quoted (missing), quoted for less or more than the
+// tender's quantity (short, over) or quoted twice (duplicate), and the best value of each row marked: the lowest unit price
 // among bids quoting the item in full; per lot and in all, the lowest total
 // among bids complete for it. Exact throughout (rationals), shown to the cent,
 // half up.
@@ -19,7 +19,7 @@ export interface BidQuote {
   prices: readonly PriceLine[];
 }
 
-export type ItemFlag = 'missing' | 'short';
+export type ItemFlag = 'missing' | 'short' | 'over' | 'duplicate';
 
 export interface Cell {
   bidId: string;
@@ -33,7 +33,8 @@ export interface Cell {
 
 export interface TotalCell {
   bidId: string;
-  total: string;
+  /** Of the items quoted; null when none is. */
+  total: string | null;
   /** Every item quoted in full. */
   complete: boolean;
   best: boolean;
@@ -70,21 +71,21 @@ export function compareBids(input: { lots: readonly TenderLot[]; currency: strin
     const c = b.currency ?? input.currency;
     return c === input.currency ? new Fraction(1) : new Fraction(rates[c]!);
   };
-  const line = (b: BidQuote, lotId: string, itemId: string) =>
-    b.prices.find((p) => p.lotId === lotId && p.itemId === itemId && isMoney(p.unitPrice) && isQuantity(p.quantity));
+  const lines = (b: BidQuote, lotId: string, itemId: string) => b.prices.filter((p) => p.lotId === lotId && p.itemId === itemId && isMoney(p.unitPrice) && isQuantity(p.quantity));
 
   // Exact line totals per bid and item, for the lot and grand totals.
   const exactLine = new Map<string, Fraction>();
   const rows = input.lots.flatMap((lot) =>
     lot.items.map((item) => {
       const cells = input.bids.map((b): Cell & { exactUnit: Fraction | null } => {
-        const p = line(b, lot.key, item.key);
-        if (!p) return { bidId: b.bidId, unitPrice: null, lineTotal: null, quantity: null, flag: 'missing', best: false, exactUnit: null };
+        const found = lines(b, lot.key, item.key);
+        if (found.length !== 1) return { bidId: b.bidId, unitPrice: null, lineTotal: null, quantity: null, flag: found.length ? 'duplicate' : 'missing', best: false, exactUnit: null };
+        const p = found[0]!;
         const unit = new Fraction(p.unitPrice).mul(rateOf(b));
         const total = unit.mul(new Fraction(p.quantity));
         exactLine.set(`${b.bidId}\u0000${lot.key}\u0000${item.key}`, total);
-        const short = new Fraction(p.quantity).compare(new Fraction(item.quantity)) < 0;
-        return { bidId: b.bidId, unitPrice: roundHalfUp(unit, 2), lineTotal: roundHalfUp(total, 2), quantity: p.quantity, flag: short ? 'short' : null, best: false, exactUnit: unit };
+        const vs = new Fraction(p.quantity).compare(new Fraction(item.quantity));
+        return { bidId: b.bidId, unitPrice: roundHalfUp(unit, 2), lineTotal: roundHalfUp(total, 2), quantity: p.quantity, flag: vs < 0 ? 'short' : vs > 0 ? 'over' : null, best: false, exactUnit: unit };
       });
       const full = cells.filter((c) => c.flag === null);
       const lowest = full.reduce<Fraction | null>((m, c) => (m === null || c.exactUnit!.compare(m) < 0 ? c.exactUnit! : m), null);
@@ -95,9 +96,10 @@ export function compareBids(input: { lots: readonly TenderLot[]; currency: strin
 
   const totalsOver = (items: readonly { lotId: string; itemId: string }[]): TotalCell[] => {
     const cells = input.bids.map((b) => {
-      const sum = items.reduce((s, i) => s.add(exactLine.get(`${b.bidId}\u0000${i.lotId}\u0000${i.itemId}`) ?? 0), new Fraction(0));
+      const quoted = items.map((i) => exactLine.get(`${b.bidId}\u0000${i.lotId}\u0000${i.itemId}`)).filter((x): x is Fraction => x !== undefined);
+      const sum = quoted.reduce((s, x) => s.add(x), new Fraction(0));
       const complete = items.every((i) => rows.find((r) => r.lotId === i.lotId && r.itemId === i.itemId)!.cells.find((c) => c.bidId === b.bidId)!.flag === null);
-      return { bidId: b.bidId, exact: sum, total: roundHalfUp(sum, 2), complete, best: false };
+      return { bidId: b.bidId, exact: sum, total: quoted.length ? roundHalfUp(sum, 2) : null, complete, best: false };
     });
     const complete = cells.filter((c) => c.complete);
     const lowest = complete.reduce<Fraction | null>((m, c) => (m === null || c.exact.compare(m) < 0 ? c.exact : m), null);
