@@ -3,12 +3,15 @@
 // format and its checks stay in the domain, only the primitives are faster (an
 // opening of a thousand 50 kB bids spends most of its time here with @noble's
 // pure-TypeScript ones). sealing-node.test.ts shows both open the same.
-import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, type KeyObject } from 'node:crypto';
+import { createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, type KeyObject } from 'node:crypto';
 import { NOBLE, TAG_BYTES, type OpenPrimitives } from '../domain/sealing/box';
 
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
 /** Primitives for one secret key (the rebuilt opening key): its key object and public key are made once. */
+/** SHA-256 in hex with Node's crypto (bytes, or a string as UTF-8): the digest receipts, files and tokens are named by. */
+export const sha256Hex = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
 export function nodePrimitives(): OpenPrimitives {
   const privateKeys = new Map<string, { key: KeyObject; pub: Uint8Array }>();
   const own = (secret: Uint8Array) => {

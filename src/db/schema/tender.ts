@@ -11,6 +11,8 @@ import { projects, suppliers } from './buy';
 import { opportunities } from './sell';
 import { appRole, currentOrgSql, orgColumn, tenantPolicy, ts } from './tenant';
 import { bytea } from './types';
+import type { Category, EnvelopeMode, Regime, TenderMethod } from '../../domain/buy/tender';
+import type { TenderStatus } from '../../domain/buy/tender-status';
 
 export { bytea } from './types';
 
@@ -36,16 +38,16 @@ export const tenders = pgTable(
       .references(() => projects.id),
     number: text('number').notNull(),
     title: text('title').notNull(),
-    regime: text('regime').notNull(),
-    method: text('method').notNull(),
-    category: text('category').notNull(),
+    regime: text('regime').$type<Regime>().notNull(),
+    method: text('method').$type<TenderMethod>().notNull(),
+    category: text('category').$type<Category>().notNull(),
     currency: text('currency').notNull(),
     estimatedValue: numeric('estimated_value', { precision: 17, scale: 2 }).notNull(),
     bidBond: numeric('bid_bond', { precision: 17, scale: 2 }).notNull().default('0'),
     /** Lots with items, qualification requirements, evaluation method and criteria (frozen at publication). */
     setup: jsonb('setup').$type<Record<string, unknown>>().notNull(),
     /** one | two */
-    envelopes: text('envelopes').notNull().default('one'),
+    envelopes: text('envelopes').$type<EnvelopeMode>().notNull().default('one'),
     publishAt: ts('publish_at'),
     questionsUntil: ts('questions_until').notNull(),
     deadline: ts('deadline').notNull(),
@@ -58,7 +60,7 @@ export const tenders = pgTable(
     keyThreshold: integer('key_threshold').notNull().default(2),
     keyHolderIds: uuid('key_holder_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** draft | published | questions_closed | bidding_closed | opened | failed | cancelled */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<TenderStatus>().notNull().default('draft'),
     freezeHash: text('freeze_hash'),
     cancelledReason: text('cancelled_reason'),
     publishedAt: ts('published_at'),

@@ -14,10 +14,8 @@ import { createTestEnv, listenEvents, type TestEnv, type TestUser } from '../../
 import { makeBuyWorld } from '../../../tests/fixtures';
 import { DAY, enrolHolder, handOver, mustAs, publish, sealBid, tenderBody, type Holder } from '../../../tests/buy';
 import { verifyAudit } from '../audit/service';
-import { createHash } from 'node:crypto';
 import { canonicalJson, toBase64, utf8 } from '../../domain/sealing/bytes';
-
-const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+import { sha256Hex } from '../../server/sealing-node';
 
 let env: TestEnv;
 let must: ReturnType<typeof mustAs>;

@@ -5,7 +5,7 @@
 // kept; at or after it the database refuses (trigger bid_versions_guard). The
 // buyer sees how many bids arrived (where the tender shows it) and nothing else
 // until the opening; suppliers never see who else was invited or bid.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../server/sealing-node';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
@@ -41,7 +41,6 @@ export type BidDeps = { db: Db; clock: Clock; events: Events; platformKey: Serve
 /** The largest sealed bid taken (canonical JSON bytes): documents ride in the technical envelope. */
 export const MAX_BID_BYTES = 30 * 1024 * 1024;
 
-const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function refused(code: string, message: { 'zh-CN': string; en: string }): AppError {
   return new AppError('state', code, message);
@@ -107,7 +106,7 @@ export const bidService = {
       const now = deps.clock.now();
       if (!tender || !c || !tender.publishedAt) throw notFound('tender');
       if (tender.organizationId === ctx.orgId) throw refused('bid.own_tender', text('不能在自己的招标中投标。', 'An organization does not bid in its own tender.'));
-      const can = canBid(tender.status as never, { questionsUntil: tender.questionsUntil, deadline: tender.deadline }, now);
+      const can = canBid(tender.status, { questionsUntil: tender.questionsUntil, deadline: tender.deadline }, now);
       if (!can.ok) throw refused(can.code, can.message.text);
       if (c.blacklisted) throw refused('bid.blacklisted', text('贵组织已被该采购方列入黑名单，不能投标。', 'This buyer has blacklisted your organization: it cannot bid.'));
       if (tender.method === 'invited' && !c.invited) throw notFound('tender');
@@ -227,7 +226,7 @@ export const bidService = {
         registered: !!standing,
         barredReason: isBarred ? text('贵组织已被该采购方列入黑名单，不能投标。', 'This buyer has blacklisted your organization: it cannot bid.') : null,
         myBid: b ? presentBid(b, await bidRepo.versions(tx, b.id), t) : null,
-        openingRecords: b ? await openingService.recordsFor(tx, deps.db, t) : [],
+        openingRecords: b ? await openingService.recordsFor(tx, t) : [],
         link: await tenderLinkService.linkOf(tx, tenderId),
       };
     });

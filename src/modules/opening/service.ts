@@ -7,7 +7,6 @@
 // revoked, 撤销); the opening record goes to every bidder at once and the key
 // is published so that anyone can re-check. Two envelopes: only the technical
 // ones open here; the price envelopes wait for the end of technical evaluation.
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
@@ -21,7 +20,7 @@ import { AppError, forbidden, issuesError, notFound } from '../../server/errors'
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
 import { recordAudit, recordAuditMany, type AuditInput } from '../audit/service';
-import { nodePrimitives } from '../../server/sealing-node';
+import { nodePrimitives, sha256Hex } from '../../server/sealing-node';
 import type { OpenPrimitives } from '../../domain/sealing/box';
 import { organizationService } from '../organizations/service';
 import { advance } from '../projects/service';
@@ -52,7 +51,6 @@ interface RecordBid {
   documents: { name: string; sha256: string }[];
 }
 
-const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Moves a tender the clock has closed into bidding_closed (the tick does the same; this keeps the opening exact between ticks). */
 async function closeIfDue(tx: Tx, t: TenderRow, now: Date): Promise<TenderRow> {
@@ -148,7 +146,7 @@ export const openingService = {
     const t = await ownTender(tx, ctx, id);
     const envelope = FIRST[t.envelopes]!;
     const [holders, shares, keys] = [await tenderRepo.keyHolders(tx, ctx.orgId), await openingRepo.shares(tx, id, envelope), await tenderRepo.keys(tx, id)];
-    const can = canOpen(t.status as never, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
+    const can = canOpen(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
     return {
       tenderId: id,
       status: effectiveStatus(t, now),
@@ -162,7 +160,7 @@ export const openingService = {
       key: (keys.find((k) => k.envelope === envelope)?.key as unknown as TenderKey | undefined) ?? null,
       validBids: t.status === 'draft' ? null : await tenderRepo.validBidCount(tx, id),
       keyMismatch: t.status === 'bidding_closed' && shares.length >= t.keyThreshold,
-      records: await openingService.recordsFor(tx, deps.db, t),
+      records: await openingService.recordsFor(tx, t),
     };
   },
 
@@ -186,7 +184,7 @@ export const openingService = {
       const envelope = FIRST[t.envelopes]!;
       if (body.envelope !== envelope) throw issuesError([{ field: 'body.envelope', message: text(`本次开标开启的是 ${envelope} 信封；报价信封在技术评审结束后开启`, `this opening opens the ${envelope} envelope; price envelopes open after technical evaluation`), code: 'envelope' }]);
       t = await closeIfDue(tx, t, now);
-      const can = canOpen(t.status as never, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
+      const can = canOpen(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
       if (!can.ok) {
         refusedEarly = stateError(can.code, can.message.text);
         return null;
@@ -274,8 +272,7 @@ export const openingService = {
   },
 
   /** The opening records of a tender as the caller may see them (the buyer; a bidder, by RLS). */
-  async recordsFor(tx: Tx, db: Db, t: TenderRow) {
-    void db;
+  async recordsFor(tx: Tx, t: TenderRow) {
     return (await openingRepo.openings(tx, t.id)).map((o) => {
       const r = (o.record ?? {}) as { validBids?: number; minValidBids?: number; bids?: RecordBid[]; note?: string | null };
       return { envelope: o.envelope as Envelope, status: o.status as 'waiting' | 'opened' | 'failed' | 'postponed', openedAt: o.openedAt?.toISOString() ?? null, validBids: r.validBids ?? 0, minValidBids: r.minValidBids ?? t.minValidBids, bids: r.bids ?? [], note: r.note ?? null };

@@ -1,7 +1,7 @@
 // Files sent in JSON (documents of a tender, of a certification): name, media
 // type and the bytes in base64. Stored in PostgreSQL with their SHA-256, which
 // everyone who downloads a file is shown (and sent in X-Content-SHA256).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../server/sealing-node';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 
@@ -33,7 +33,7 @@ export const FileDownload = z.string().meta({ description: 'The file (its SHA-25
 
 export function decodeFile(f: z.infer<typeof FileUpload>): { name: string; mediaType: string; content: Buffer; size: number; sha256: string } {
   const content = Buffer.from(f.data, 'base64');
-  return { name: f.name, mediaType: f.mediaType, content, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+  return { name: f.name, mediaType: f.mediaType, content, size: content.length, sha256: sha256Hex(content) };
 }
 
 /** Sends a stored file as a download, its SHA-256 in a header. */

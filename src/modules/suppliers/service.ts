@@ -3,7 +3,8 @@
 // e-mail link) and certifies them per category on quality, delivery and credit
 // (domain/buy/certification.ts); a supplier applies from its own portal with
 // documents. Every decision goes to the audit chain; the supplier is told.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../../server/sealing-node';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
@@ -24,7 +25,7 @@ import type { CertificationDecision, CertificationOpen, SupplierApplication, Sup
 
 type Deps = { db: Db; clock: Clock; config: { baseUrl: string } };
 
-const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+const hashToken = (t: string) => sha256Hex(t);
 
 function presentCert(c: CertRow, docs: Awaited<ReturnType<typeof supplierRepo.documents>>, now: Date) {
   return {

@@ -107,7 +107,7 @@ export const exchangeService = {
         if (!e.supplierOrgId) throw issuesError([{ field: `body.supplierIds.${i}`, message: text('该供应商尚未在 Procura 注册，不能在线投标', 'has not signed up on Procura yet and cannot bid online'), code: 'not_on_platform' }]);
         const mine = certs.filter((c) => c.supplierId === sid).map((c) => ({ category: c.category as never, status: c.status as CertStatus, validUntil: c.validUntil }));
         if (barred(mine)) throw issuesError([{ field: `body.supplierIds.${i}`, message: text('该供应商已被列入黑名单', 'is blacklisted'), code: 'blacklisted' }]);
-        if (t.method === 'invited' && !invitable(mine, t.category as never, now)) {
+        if (t.method === 'invited' && !invitable(mine, t.category, now)) {
           throw issuesError([{ field: `body.supplierIds.${i}`, message: text('邀请招标只能邀请在本类别已认证且在有效期内的供应商', 'an invited tender invites only suppliers certified for its category (and not expired)'), code: 'not_certified' }]);
         }
       });
@@ -149,7 +149,7 @@ export const exchangeService = {
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await visibleTender(tx, id);
       if (t.organizationId === ctx.orgId) throw stateError('tender.own', text('采购方不能向自己的招标提问。', 'A buyer does not ask its own tender questions.'));
-      const can = canAsk(t.status as never, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
+      const can = canAsk(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
       if (!can.ok) throw stateError(can.code, can.message.text);
       await tenderRepo.insertQuestion(tx, { organizationId: t.organizationId, tenderId: id, askerOrgId: ctx.orgId, askerUserId: ctx.userId, question: body.question, askedAt: now });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: id, action: 'tender.question_asked', data: { tender: t.number } });
@@ -187,7 +187,7 @@ export const exchangeService = {
         question ??= q.question;
       }
       if (!question) throw issuesError([{ field: 'body.question', message: text('必填', 'is required'), code: 'required' }]);
-      const moved = amendTimeline(t.regime as never, { publishAt: t.publishedAt!, questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now, { material: isLegalRegime(t.regime as never) });
+      const moved = amendTimeline(t.regime, { publishAt: t.publishedAt!, questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now, { material: isLegalRegime(t.regime) });
       if (!moved.ok) throw stateError(moved.code, moved.message.text);
       const clarificationId = await tenderRepo.insertClarification(tx, { organizationId: ctx.orgId, tenderId: id, question, answer: body.answer, answeredBy: ctx.userId, publishedAt: now });
       if (questionId && !(await tenderRepo.answerQuestion(tx, questionId, clarificationId))) throw new AppError('conflict', 'question.answered', text('这个问题已经答复过了。', 'This question was answered already.'));

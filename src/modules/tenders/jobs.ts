@@ -59,7 +59,7 @@ export async function tenderTick(owner: Db, deps: TenderDeps): Promise<TickRepor
   for (const t of due) {
     const ctx = as(t.organizationId);
     await withTenant(owner, ctx, async (tx) => {
-      let status = t.status as TenderStatus;
+      let status = t.status;
       const next = statusAt(status, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
       if (next !== status) {
         const at = next === 'bidding_closed' ? t.deadline : t.questionsUntil;

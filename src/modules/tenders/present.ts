@@ -15,22 +15,22 @@ export interface StoredSetup {
 
 export const setupOf = (t: TenderRow) => t.setup as unknown as StoredSetup;
 
-export const effectiveStatus = (t: TenderRow, now: Date): TenderStatus => statusAt(t.status as TenderStatus, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
+export const effectiveStatus = (t: TenderRow, now: Date): TenderStatus => statusAt(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline }, now);
 
 /** The tender as the domain rules check it; `publishAt` is the publication (or, for a draft, the planned one, else now). */
 export function domainSetup(t: TenderRow, now: Date): TenderSetup {
   const s = setupOf(t);
   return {
-    regime: t.regime as TenderSetup['regime'],
-    method: t.method as TenderSetup['method'],
-    category: t.category as TenderSetup['category'],
+    regime: t.regime,
+    method: t.method,
+    category: t.category,
     currency: t.currency,
     estimatedValue: String(t.estimatedValue),
     bidBond: String(t.bidBond),
     lots: s.lots,
     qualification: s.qualification,
     evaluation: s.evaluation,
-    envelopes: t.envelopes as TenderSetup['envelopes'],
+    envelopes: t.envelopes,
     timeline: { publishAt: t.publishedAt ?? (t.publishAt && t.publishAt > now ? t.publishAt : now), questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt },
     minValidBids: t.minValidBids,
   };
@@ -48,16 +48,16 @@ export async function publicView(tx: Tx, t: TenderRow, buyerName: string, now: D
     buyerName,
     number: t.number,
     title: t.title,
-    regime: t.regime as TenderSetup['regime'],
-    method: t.method as TenderSetup['method'],
-    category: t.category as TenderSetup['category'],
+    regime: t.regime,
+    method: t.method,
+    category: t.category,
     currency: t.currency,
     estimatedValue: String(t.estimatedValue),
     bidBond: String(t.bidBond),
     lots: s.lots,
     qualification: s.qualification,
     evaluation: s.evaluation,
-    envelopes: t.envelopes as TenderSetup['envelopes'],
+    envelopes: t.envelopes,
     timeline: { publishAt: (t.publishedAt ?? t.publishAt)?.toISOString() ?? null, questionsUntil: t.questionsUntil.toISOString(), deadline: t.deadline.toISOString(), openingAt: t.openingAt.toISOString() },
     minValidBids: t.minValidBids,
     status,
@@ -89,9 +89,9 @@ export function summaryOf(t: TenderRow, buyerName: string, now: Date, own: { inv
     buyerOrgId: t.organizationId,
     buyerName,
     projectId: own.buyer ? t.projectId : null,
-    regime: t.regime as TenderSetup['regime'],
-    method: t.method as TenderSetup['method'],
-    category: t.category as TenderSetup['category'],
+    regime: t.regime,
+    method: t.method,
+    category: t.category,
     currency: t.currency,
     estimatedValue: String(t.estimatedValue),
     status,

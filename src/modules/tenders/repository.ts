@@ -4,6 +4,7 @@
 // questions, through the narrower policies there.
 import { and, asc, desc, eq, inArray, isNotNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import type { TenderStatus } from '../../domain/buy/tender-status';
 import {
   bids,
   keyHolders,
@@ -56,12 +57,12 @@ export const tenderRepo = {
   },
 
   /** Moves the status only from one of `from` (the database decides a race: one caller wins). */
-  async transition(tx: Tx, id: string, from: string[], patch: Partial<typeof tenders.$inferInsert>): Promise<boolean> {
+  async transition(tx: Tx, id: string, from: TenderStatus[], patch: Partial<typeof tenders.$inferInsert>): Promise<boolean> {
     const r = await tx.update(tenders).set(patch).where(and(eq(tenders.id, id), inArray(tenders.status, from))).returning({ id: tenders.id });
     return r.length > 0;
   },
 
-  listForBuyer(tx: Tx, orgId: string, q: { status?: string[]; projectId?: string; limit: number; after: [string, string] | null }) {
+  listForBuyer(tx: Tx, orgId: string, q: { status?: TenderStatus[]; projectId?: string; limit: number; after: [string, string] | null }) {
     const conds: SQL[] = [eq(tenders.organizationId, orgId)];
     if (q.status?.length) conds.push(inArray(tenders.status, q.status));
     if (q.projectId) conds.push(eq(tenders.projectId, q.projectId));
@@ -70,7 +71,7 @@ export const tenderRepo = {
   },
 
   /** Tenders of other organizations this one may see (RLS decides: published, and open to sellers or inviting it), with its invitation and bid. */
-  listMarket(tx: Tx, orgId: string, q: { status?: string[]; view: 'all' | 'invited' | 'bid'; limit: number; after: [string, string] | null }) {
+  listMarket(tx: Tx, orgId: string, q: { status?: TenderStatus[]; view: 'all' | 'invited' | 'bid'; limit: number; after: [string, string] | null }) {
     const invited = sql<boolean>`exists (select 1 from tender_invitations i where i.tender_id = ${tenders.id} and i.supplier_org_id = ${orgId})`;
     const conds: SQL[] = [ne(tenders.organizationId, orgId), isNotNull(tenders.publishedAt)];
     if (q.status?.length) conds.push(inArray(tenders.status, q.status));

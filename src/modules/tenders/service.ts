@@ -235,7 +235,7 @@ export const tenderService = {
       if (issues.length) throw issuesError(issues.map((i) => ({ ...i, field: `tender.${i.field}` })));
       const keys = checkKeys(t, body.keys as TenderKey[], holders);
       const docs = await tenderRepo.documents(tx, id);
-      const hash = freezeHash({ ...setupOf(t), envelopes: t.envelopes as 'one' | 'two' }, docs.map((d) => d.sha256));
+      const hash = freezeHash({ ...setupOf(t), envelopes: t.envelopes }, docs.map((d) => d.sha256));
       if (!(await tenderRepo.transition(tx, id, ['draft'], { status: 'published', publishAt: now, publishedAt: now, statusChangedAt: now, freezeHash: hash, updatedAt: now }))) {
         throw stateError('tender.not_draft', text('招标已经发布过了。', 'The tender is published already.'));
       }
@@ -272,7 +272,7 @@ export const tenderService = {
       if (changesSetup && !body.material) {
         throw issuesError([{ field: 'body.material', message: text('修改标段、品目、资格条件、评分标准或文件属于实质性修改', 'changing lots, items, requirements, criteria or documents is material'), code: 'material' }]);
       }
-      const moved = amendTimeline(t.regime as never, { publishAt: t.publishedAt!, questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now, { material: body.material, deadline: body.deadline ? new Date(body.deadline) : undefined, enterpriseMinDays: t.amendmentMinDays });
+      const moved = amendTimeline(t.regime, { publishAt: t.publishedAt!, questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now, { material: body.material, deadline: body.deadline ? new Date(body.deadline) : undefined, enterpriseMinDays: t.amendmentMinDays });
       if (!moved.ok) throw issuesError([{ field: 'body.deadline', message: moved.message.text, code: moved.code }]);
       const s = setupOf(t);
       const setup = changesSetup ? normalizeSetup({ lots: body.lots ?? s.lots, qualification: body.qualification ?? s.qualification, evaluation: body.evaluation ?? s.evaluation }) : s;
@@ -293,7 +293,7 @@ export const tenderService = {
       for (const f of body.documents.map(decodeFile)) {
         await tenderRepo.insertDocument(tx, { organizationId: ctx.orgId, tenderId: id, name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, content: f.content, amendmentId, createdAt: now });
       }
-      const hash = freezeHash({ ...setup, envelopes: t.envelopes as 'one' | 'two' }, (await tenderRepo.documents(tx, id)).map((d) => d.sha256));
+      const hash = freezeHash({ ...setup, envelopes: t.envelopes }, (await tenderRepo.documents(tx, id)).map((d) => d.sha256));
       await tenderRepo.setAmendmentHash(tx, amendmentId, hash);
       await tenderRepo.update(tx, id, {
         setup: setup as never,
@@ -341,7 +341,7 @@ export const tenderService = {
 
 /** The keys from the ceremony: one per envelope of the tender, well formed, for exactly the named holders with the keys they enrolled. */
 function checkKeys(t: TenderRow, keys: TenderKey[], holders: { userId: string; record: unknown }[]): TenderKey[] {
-  const wanted = envelopesOf(t.envelopes as 'one' | 'two');
+  const wanted = envelopesOf(t.envelopes);
   const issue = (field: string, en: string, zh: string) => issuesError([{ field, message: text(zh, en), code: 'key' }]);
   if (keys.length !== wanted.length || !wanted.every((w) => keys.filter((k) => k.envelope === w).length === 1)) throw issue('body.keys', `needs one opening key for each envelope: ${wanted.join(', ')}`, `每个信封需要一把开标密钥：${wanted.join('、')}`);
   keys.forEach((k, i) => {

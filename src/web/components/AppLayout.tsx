@@ -2,6 +2,7 @@
 // user menu), left navigation, and the page in the main area.
 import { Suspense, useEffect, useRef } from 'react';
 import {
+  ActionIcon,
   AppShell,
   Avatar,
   Badge,
@@ -9,6 +10,7 @@ import {
   Burger,
   Divider,
   Group,
+  Indicator,
   Menu,
   NavLink,
   ScrollArea,
@@ -37,8 +39,7 @@ import {
   IconSwitchHorizontal,
   IconTargetArrow,
 } from '@tabler/icons-react';
-import { ActionIcon, Indicator } from '@mantine/core';
-import { useNotifications } from '../api/buy';
+import { invalidateTender, useNotifications } from '../api/buy';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -87,6 +88,15 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
   );
 }
 
+/** The ids an event names (none when it carries no JSON). */
+function payloadOf(ev: MessageEvent): { id?: string; opportunityId?: string } {
+  try {
+    return JSON.parse(ev.data as string) as { id?: string; opportunityId?: string };
+  } catch {
+    return {};
+  }
+}
+
 /** Live updates: the server pushes organization changes over SSE; refresh what they touch. */
 function useLiveUpdates(enabled: boolean) {
   const qc = useQueryClient();
@@ -95,13 +105,8 @@ function useLiveUpdates(enabled: boolean) {
     if (!enabled || typeof EventSource === 'undefined') return;
     const es = new EventSource('/api/v1/events', { withCredentials: true });
     const refresh = (ev: MessageEvent) => {
-      let id: string | undefined;
-      try {
-        const d = JSON.parse(ev.data as string) as { opportunityId?: string; id?: string };
-        id = d.opportunityId ?? d.id;
-      } catch {
-        /* no payload */
-      }
+      const d = payloadOf(ev);
+      const id = d.opportunityId ?? d.id;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         void qc.invalidateQueries({ queryKey: ['board'] });
@@ -111,21 +116,7 @@ function useLiveUpdates(enabled: boolean) {
     };
     es.addEventListener('opportunity.changed', refresh as EventListener);
     // Tenders: every view of the tender, and the notifications that came with the change.
-    es.addEventListener('tender.changed', ((ev: MessageEvent) => {
-      let id: string | undefined;
-      try {
-        id = (JSON.parse(ev.data as string) as { id?: string }).id;
-      } catch {
-        /* no payload */
-      }
-      if (id) {
-        void qc.invalidateQueries({ queryKey: ['tender', id] });
-        void qc.invalidateQueries({ queryKey: ['market-tender', id] });
-      }
-      void qc.invalidateQueries({ queryKey: ['tenders'] });
-      void qc.invalidateQueries({ queryKey: ['market'] });
-      void qc.invalidateQueries({ queryKey: ['notifications'] });
-    }) as EventListener);
+    es.addEventListener('tender.changed', ((ev: MessageEvent) => invalidateTender(qc, payloadOf(ev).id)) as EventListener);
     return () => {
       es.close();
       if (timer.current) clearTimeout(timer.current);

@@ -3,11 +3,11 @@
 // passphrase, and hands it over; the k-th hand-over rebuilds the key, opens every
 // bid and publishes the record, which appears live to everyone watching.
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, PasswordInput, Progress, SimpleGrid, Stack, Table, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, PasswordInput, Progress, SimpleGrid, Stack, Table, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconClock, IconKey, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { toBase64 } from '../../../domain/sealing/bytes';
 import { unlockHolderKeyAsync } from '../../../domain/sealing/holder-key';
 import { openShare, type TenderKey } from '../../../domain/sealing/tender-key';
@@ -131,11 +131,7 @@ export default function OpeningPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to={`/buy/tenders/${id}`} size="sm">
-            ← {x.number} {x.title}
-          </Anchor>
-        }
+        back={{ to: `/buy/tenders/${id}`, label: <>{x.number} {x.title}</> }}
         title={t('buy.opening.title')}
         subtitle={
           <Group gap="xs">

@@ -50,11 +50,7 @@ export default function ProjectPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/buy/projects" size="sm">
-            ← {t('buy.projects.title')}
-          </Anchor>
-        }
+        back={{ to: '/buy/projects', label: t('buy.projects.title') }}
         title={d.title}
         subtitle={`${d.number} · ${t('buy.projects.budget')} ${f.money(Number(d.budget), d.currency)}`}
         actions={

@@ -46,11 +46,7 @@ export default function RequisitionPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/buy/requisitions" size="sm">
-            ← {t('buy.requisitions.title')}
-          </Anchor>
-        }
+        back={{ to: '/buy/requisitions', label: t('buy.requisitions.title') }}
         title={q.title}
         subtitle={
           <Group gap="xs">

@@ -6,7 +6,7 @@ import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Select, Simple
 import { IconCertificate, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CERT_TRANSITIONS, levelFor } from '../../../domain/buy/certification';
 import { useSupplier, type Certification } from '../../api/buy';
 import { api, call, newIdempotencyKey } from '../../api/http';
@@ -117,11 +117,7 @@ export default function SupplierPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/buy/suppliers" size="sm">
-            ← {t('buy.suppliers.title')}
-          </Anchor>
-        }
+        back={{ to: '/buy/suppliers', label: t('buy.suppliers.title') }}
         title={d.name}
         subtitle={d.onPlatform ? t('buy.suppliers.onProcuraSince', { when: f.date(d.createdAt) }) : t('buy.suppliers.invitedAt', { email: d.contactEmail ?? '', when: f.date(d.createdAt) })}
         actions={

@@ -2,7 +2,7 @@
 // the opening (bid count where shown, downloads, questions), and what it may do
 // in its state: edit and publish a draft, invite, answer, amend, cancel, open.
 import { useState } from 'react';
-import { Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconEdit, IconKey, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -27,11 +27,7 @@ export default function TenderPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to={`/buy/projects/${x.projectId}`} size="sm">
-            ← {x.projectTitle}
-          </Anchor>
-        }
+        back={{ to: `/buy/projects/${x.projectId}`, label: x.projectTitle }}
         title={x.title}
         subtitle={
           <Group gap="xs">

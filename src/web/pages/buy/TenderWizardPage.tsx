@@ -80,11 +80,7 @@ export default function TenderWizardPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to={id ? `/buy/tenders/${id}` : '/buy/tenders'} size="sm">
-            ← {t('buy.tenders.title')}
-          </Anchor>
-        }
+        back={{ to: id ? `/buy/tenders/${id}` : '/buy/tenders', label: t('buy.tenders.title') }}
         title={id ? t('buy.wizard.editTitle', { number: existing.data?.number }) : t('buy.tenders.new')}
         subtitle={t('buy.wizard.subtitle')}
       />

@@ -1,10 +1,10 @@
 // "New opportunity": a customer's procurement project to follow.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Anchor, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -108,13 +108,7 @@ export default function NewOpportunityPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/opportunities" size="sm" c="dimmed">
-            <Group gap={4}>
-              <IconArrowLeft size={14} /> {t('opportunities.title')}
-            </Group>
-          </Anchor>
-        }
+        back={{ to: '/opportunities', label: t('opportunities.title') }}
         title={t('opportunityForm.title')}
       />
       <Paper withBorder p="xl" maw={760} bg="white">

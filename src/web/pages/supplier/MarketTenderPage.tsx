@@ -126,11 +126,7 @@ export default function MarketTenderPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Anchor component={Link} to="/supplier/tenders" size="sm">
-            ← {t('buy.market.title')}
-          </Anchor>
-        }
+        back={{ to: '/supplier/tenders', label: t('buy.market.title') }}
         title={x.title}
         subtitle={
           <Group gap="xs">
