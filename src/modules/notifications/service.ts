@@ -37,6 +37,8 @@ const present = (n: NotificationRow) => ({
   readAt: n.readAt?.toISOString() ?? null,
 });
 
+const rowFor = (organizationId: string, senderOrgId: string, n: NotificationInput, at: Date) => ({ organizationId, senderOrgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at });
+
 /** The e-mail text of a notification: both languages, Chinese first. */
 function mailBody(n: NotificationInput, baseUrl: string): string {
   const link = n.link ? `\n\n${baseUrl}${n.link}` : '';
@@ -56,7 +58,7 @@ export const notificationService = {
     await writeTogether(tx, [
       notificationRepo.insert(
         tx,
-        to.map((org) => ({ organizationId: org, senderOrgId: ctx.orgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at })),
+        to.map((org) => rowFor(org, ctx.orgId, n, at)),
       ),
       notificationRepo.insertOutbox(
         tx,
@@ -66,14 +68,9 @@ export const notificationService = {
     return to;
   },
 
-  /** The same, unsent: to go out with the action's other writes (db/batch). */
+  /** A notification to the acting organization itself (a receipt), in the app only; unsent, to go out with the action's other writes (db/batch). */
   selfInsert(tx: Tx, ctx: Pick<TenantContext, 'orgId'>, n: NotificationInput, at: Date) {
-    return notificationRepo.insert(tx, [{ organizationId: ctx.orgId, senderOrgId: ctx.orgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at }]);
-  },
-
-  /** A notification to the acting organization itself (a receipt): in the app only. */
-  async notifySelf(tx: Tx, ctx: Pick<TenantContext, 'orgId'>, n: NotificationInput, at: Date): Promise<void> {
-    await notificationRepo.insert(tx, [{ organizationId: ctx.orgId, senderOrgId: ctx.orgId, kind: n.kind, tenderId: n.tenderId ?? null, title: n.title, body: n.body, link: n.link ?? null, createdAt: at }]);
+    return notificationRepo.insert(tx, [rowFor(ctx.orgId, ctx.orgId, n, at)]);
   },
 
   /** An e-mail to someone not on Procura yet (a supplier invited by e-mail): kept in the sender's outbox. */

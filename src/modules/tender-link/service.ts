@@ -27,7 +27,7 @@ type Deps = { db: Db; clock: Clock; events: Events };
 /** The events of a tender a supplier may know, as interactions to log (oldest first). */
 function eventsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, buyerName: string): TenderEventLog[] {
   const t = e.tender;
-  if (!t || t.status === 'draft' || !t.publishedAt) return [];
+  if (!t || !t.publishedAt) return [];
   const key = (what: string) => `tender:${t.id}:${what}`;
   const out: Omit<TenderEventLog, 'opportunityId'>[] = [];
   if (e.invitedAt) {
