@@ -37,7 +37,7 @@ export function OutboxTab({ canAdmin }: { canAdmin: boolean }) {
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(m.createdAt)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.sentAt ? <Badge color="teal" variant="light">{t('buy.outbox.sent', { when: f.dateTime(m.sentAt) })}</Badge> : <Badge color="gray" variant="light">{t('buy.outbox.waiting')}</Badge>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.sentAt ? <Badge color="teal" variant="light" miw="max-content">{t('buy.outbox.sent', { when: f.dateTime(m.sentAt) })}</Badge> : <Badge color="gray" variant="light" miw="max-content">{t('buy.outbox.waiting')}</Badge>}</Table.Td>
               </Table.Tr>
             ))}
           </TableCard>
