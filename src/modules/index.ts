@@ -17,6 +17,8 @@ import { tenderRoutes } from './tenders/routes';
 import { bidRoutes } from './bids/routes';
 import { openingRoutes } from './opening/routes';
 import { tenderLinkRoutes } from './tender-link/routes';
+import { expertRoutes } from './experts/routes';
+import { evaluationRoutes } from './evaluation/routes';
 
 export interface ApiModule {
   name: string;
@@ -39,6 +41,8 @@ export const modules: ApiModule[] = [
   { name: 'opening', routes: openingRoutes },
   { name: 'bids', routes: bidRoutes },
   { name: 'tender-link', routes: tenderLinkRoutes },
+  { name: 'experts', routes: expertRoutes },
+  { name: 'evaluation', routes: evaluationRoutes },
   { name: 'notifications', routes: notificationRoutes },
   { name: 'events', routes: eventRoutes },
 ];

@@ -93,6 +93,12 @@ const WHAT: Record<string, Text> = {
   bid: text('投标', 'bid'),
   key_holder: text('密钥持有人', 'key holder'),
   notification: text('通知', 'notification'),
+  expert: text('专家', 'expert'),
+  evaluation: text('评标', 'evaluation'),
+  committee_member: text('评标委员会成员', 'committee member'),
+  objection: text('异议', 'objection'),
+  lot: text('标段', 'lot'),
+  user: text('用户', 'user'),
 };
 const what = (w: string): Text => WHAT[w] ?? text(w, w.replace(/_/g, ' '));
 

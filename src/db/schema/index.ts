@@ -4,3 +4,4 @@ export { orgSettings, processModels, activities, idempotencyKeys, signInAttempts
 export { appRole, currentOrgSql } from './tenant';
 export * from './buy';
 export * from './tender';
+export * from './evaluation';

@@ -87,6 +87,8 @@ export const tenders = pgTable(
         (method = 'open' and exists (select 1 from organization o where o.id = ${currentOrgSql} and o.kind in ('seller', 'both')))
         or exists (select 1 from tender_invitations i where i.tender_id = tenders.id and i.supplier_org_id = ${currentOrgSql}))`,
     }),
+    // A member of its evaluation committee (not conflicted, not replaced) reads the tender (migration 0006).
+    pgPolicy('tenders_committee_read', { as: 'permissive', for: 'select', to: appRole, using: sql`committee_role(id) in ('active', 'declared')` }),
   ],
 );
 
@@ -414,6 +416,8 @@ export const bidOpenings = pgTable(
     primaryKey({ columns: [t.tenderId, t.envelope, t.bidId] }),
     tenantPolicy('bid_openings'),
     pgPolicy('bid_openings_bidder_read', { as: 'permissive', for: 'select', to: appRole, using: sql`bidder_org_id = ${currentOrgSql}` }),
+    // Only a committee member who declared no conflict reads the opened bids (migration 0006).
+    pgPolicy('bid_openings_committee_read', { as: 'permissive', for: 'select', to: appRole, using: sql`committee_role(tender_id) = 'declared'` }),
   ],
 );
 
@@ -481,7 +485,18 @@ export const auditChain = pgTable(
     prevHash: bytea('prev_hash').notNull(),
     hash: bytea('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.seq] }), index('audit_chain_tender_idx').on(t.organizationId, t.tenderId, t.seq), tenantPolicy('audit_chain')],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.seq] }),
+    index('audit_chain_tender_idx').on(t.organizationId, t.tenderId, t.seq),
+    tenantPolicy('audit_chain'),
+    // An evaluation committee member from outside the buyer (an expert) appends what they do and see to the buyer's chain, for that tender only.
+    pgPolicy('audit_chain_committee_append', {
+      as: 'permissive',
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`actor_id = nullif(current_setting('app.user_id', true), '')::uuid and tender_id is not null and exists (select 1 from committee_members m where m.tender_id = audit_chain.tender_id and m.organization_id = audit_chain.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
+    }),
+  ],
 );
 
 export const auditHeads = pgTable(
@@ -492,7 +507,16 @@ export const auditHeads = pgTable(
     prevHash: bytea('prev_hash').notNull(),
     hash: bytea('hash').notNull(),
   },
-  () => [tenantPolicy('audit_heads')],
+  () => [
+    tenantPolicy('audit_heads'),
+    pgPolicy('audit_heads_committee', {
+      as: 'permissive',
+      for: 'all',
+      to: appRole,
+      using: sql`exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
+      withCheck: sql`exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
+    }),
+  ],
 );
 
 /**

@@ -31,6 +31,7 @@ import { effectiveStatus, setupOf } from '../tenders/present';
 import { tenderPolicy } from '../tenders/policy';
 import { tenderRepo, type TenderRow } from '../tenders/repository';
 import { emitTender, orgName, ownTender, requireManager, stateError, tellConcerned } from '../tenders/service';
+import { evaluationService } from '../evaluation/service';
 import { openingRepo } from './repository';
 import type { PostponeBody, ShareBody } from './schema';
 
@@ -135,6 +136,14 @@ export function openStored(stored: string, envelope: Envelope, secret: Uint8Arra
 }
 
 export const openingService = {
+  /** The bids opened in an envelope (the first one by default), with what they contained; as the caller may read them (RLS). */
+  async openedBids(tx: Tx, tenderId: string, envelope?: Envelope) {
+    const rows = await openingRepo.bidOpenings(tx, tenderId, envelope);
+    return rows
+      .filter((r) => r.outcome === 'opened' && (envelope ? true : r.envelope !== 'price'))
+      .map((r) => ({ bidId: r.bidId, bidderOrgId: r.bidderOrgId, envelope: r.envelope as Envelope, content: r.content as EnvelopeContent | null }));
+  },
+
   /** The opening screen: the holders and who has handed over, the record once there is one. */
   async state(deps: OpeningDeps, ctx: TenantContext, id: string) {
     requireBuyer(ctx);
@@ -226,6 +235,7 @@ export const openingService = {
       const found = await openAll(tx, deps.db, ctx, t, envelope, secret, now);
       const record = { validBids: valid, minValidBids: t.minValidBids, bids: found, note: null };
       await openingRepo.upsertOpening(tx, { organizationId: ctx.orgId, tenderId: id, envelope, status: 'opened', record, openedAt: now, updatedAt: now });
+      await evaluationService.begin(tx, deps, t, now);
       await tenderRepo.publishSecret(tx, id, envelope, Buffer.from(secret));
       secret.fill(0);
       await openingRepo.clearShares(tx, id, envelope);

@@ -14,6 +14,16 @@ export const orgRepo = {
       .where(eq(member.userId, userId))
       .orderBy(asc(member.createdAt));
   },
+  /** People by id or by e-mail (name and e-mail: what a buyer may know of an expert or a committee member). */
+  usersBy(db: Db | Tx, by: { ids?: string[]; emails?: string[] }) {
+    const cond = by.ids ? inArray(user.id, by.ids.length ? by.ids : ['00000000-0000-0000-0000-000000000000']) : inArray(sql`lower(${user.email})`, (by.emails ?? []).map((e) => e.toLowerCase()));
+    return db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(cond);
+  },
+  /** The organizations these people are members of (for conflicts of interest with bidders). */
+  membershipsOf(db: Db | Tx, userIds: string[]) {
+    if (!userIds.length) return Promise.resolve([]);
+    return db.select({ userId: member.userId, orgId: member.organizationId }).from(member).where(inArray(member.userId, userIds));
+  },
   async user(db: Db | Tx, userId: string) {
     const rows = await db.select({ id: user.id, name: user.name, email: user.email, locale: user.locale }).from(user).where(eq(user.id, userId)).limit(1);
     return rows[0] ?? null;

@@ -122,6 +122,27 @@ export const organizationService = {
     return orgRepo.names(db, [...new Set(ids)]);
   },
 
+  /** People by id: name and e-mail. */
+  async people(db: Db, ids: string[]): Promise<Map<string, { name: string; email: string }>> {
+    if (!ids.length) return new Map();
+    return new Map((await orgRepo.usersBy(db, { ids: [...new Set(ids)] })).map((u) => [u.id, { name: u.name, email: u.email }]));
+  },
+
+  /** A Procura user by e-mail, or null. */
+  async personByEmail(db: Db, email: string): Promise<{ id: string; name: string; email: string } | null> {
+    return (await orgRepo.usersBy(db, { emails: [email] }))[0] ?? null;
+  },
+
+  /** userId → the organizations the person belongs to. */
+  async membershipsOf(db: Db, userIds: string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const r of await orgRepo.membershipsOf(db, [...new Set(userIds)])) {
+      if (!out.has(r.userId)) out.set(r.userId, new Set());
+      out.get(r.userId)!.add(r.orgId);
+    }
+    return out;
+  },
+
   async memberNames(db: Db, orgId: string): Promise<Map<string, string>> {
     return new Map((await orgRepo.members(db, orgId)).map((m) => [m.userId, m.name]));
   },

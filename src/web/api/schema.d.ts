@@ -1963,6 +1963,1638 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's seats on evaluation committees (every buyer's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyEvaluations"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tender’s evaluation as the caller may see it (the buyer’s staff, or an active member) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bids under evaluation (a declared member; every view audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationBids"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Buyer: appoint its staff and the chair (while the committee is formed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minMembers?: number;
+                        staff: {
+                            chair?: boolean;
+                            /** Format: uuid */
+                            userId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/convene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer: convene the committee (composition and frozen criteria checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member: declare conflict of interest, or none, with each bidder */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        declarations: {
+                            /** Format: uuid */
+                            bidderOrgId: string;
+                            conflict: boolean;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclarationResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer: draw experts of a field from the pool (seed logged, replayable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/members/{memberId}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer: replace a member, with the reason recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field?: string;
+                        reason: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation report with its hash and signatures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a printable HTML page in one language */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/scoring/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chair: close scoring (the result and the report follow) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Member: record screening results (pass, or fail with a reason) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        results: {
+                            /** Format: uuid */
+                            bidId: string;
+                            passed: boolean;
+                            /** @default  */
+                            reason?: string;
+                            requirementKey: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/screening/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chair: close screening */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Score sheets: mine; the others once mine is submitted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoreSheets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/sheets/{bidId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Member: save my sheet for a bid (frozen criteria; the price is never typed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bidId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        remarks?: string;
+                        scores: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoreSheets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/sheets/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member: submit every sheet (then they no longer change) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoreSheets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member: sign the report, or sign with a dissent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dissent?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -2111,6 +3743,283 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's expert pool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Expert"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a Procura user to the pool, with fields, title and years */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        fields: string[];
+                        title: string;
+                        years: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an expert's fields, title, years, or take them out of the draws */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        fields?: string[];
+                        title?: string;
+                        years?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
                     };
                 };
                 /** @description Default Response */
@@ -11051,6 +12960,14 @@ export interface components {
             updatedAt: string;
             wechat: string | null;
         };
+        DeclarationResult: {
+            conflicted: boolean;
+            state: components["schemas"]["EvaluationState"] | null;
+        };
+        DeclarationResultInput: {
+            conflicted: boolean;
+            state: components["schemas"]["EvaluationStateInput"] | null;
+        };
         DirectoryEntry: {
             /** Format: uuid */
             id: string;
@@ -11064,6 +12981,336 @@ export interface components {
             /** @enum {string} */
             kind: "seller" | "buyer" | "both";
             name: string;
+        };
+        EvaluationBids: {
+            items: {
+                bidderName: string;
+                /** Format: uuid */
+                bidderOrgId: string;
+                /** Format: uuid */
+                bidId: string;
+                documents: {
+                    mediaType: string;
+                    name: string;
+                    sha256: string;
+                }[];
+                lotTotals: {
+                    lotKey: string;
+                    total: string;
+                }[];
+                missing: string[];
+                prices: {
+                    itemId: string;
+                    lotId: string;
+                    quantity: string;
+                    unitPrice: string;
+                }[];
+                pricesOpened: boolean;
+                screening: {
+                    /** Format: date-time */
+                    decidedAt: string;
+                    passed: boolean;
+                    reason: string;
+                    requirementKey: string;
+                }[];
+                statement: string;
+                total: string | null;
+            }[];
+        };
+        EvaluationBidsInput: {
+            items: {
+                bidderName: string;
+                /** Format: uuid */
+                bidderOrgId: string;
+                /** Format: uuid */
+                bidId: string;
+                documents: {
+                    mediaType: string;
+                    name: string;
+                    sha256: string;
+                }[];
+                lotTotals: {
+                    lotKey: string;
+                    total: string;
+                }[];
+                missing: string[];
+                prices: {
+                    itemId: string;
+                    lotId: string;
+                    quantity: string;
+                    unitPrice: string;
+                }[];
+                pricesOpened: boolean;
+                screening: {
+                    /** Format: date-time */
+                    decidedAt: string;
+                    passed: boolean;
+                    reason: string;
+                    requirementKey: string;
+                }[];
+                statement: string;
+                total: string | null;
+            }[];
+        };
+        EvaluationReport: {
+            final: boolean;
+            report: components["schemas"]["ReportContent"];
+            sha256: string;
+            signatures: {
+                dissent: string | null;
+                name: string;
+                signedAt: string | null;
+                /** Format: uuid */
+                userId: string;
+            }[];
+        };
+        EvaluationReportInput: {
+            final: boolean;
+            report: components["schemas"]["ReportContentInput"];
+            sha256: string;
+            signatures: {
+                dissent: string | null;
+                name: string;
+                signedAt: string | null;
+                /** Format: uuid */
+                userId: string;
+            }[];
+        };
+        EvaluationState: {
+            bidders: {
+                name: string;
+                /** Format: uuid */
+                orgId: string;
+            }[];
+            buyerName: string;
+            canManage: boolean;
+            category: string;
+            composition: components["schemas"]["LocalizedText"][];
+            convenedAt: string | null;
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            currency: string;
+            draws: {
+                at: string;
+                candidates: string[];
+                count: number;
+                drawn: string[];
+                exclude: string[];
+                field: string;
+                pool: {
+                    fields: string[];
+                    /** Format: uuid */
+                    id: string;
+                }[];
+                replaces: string | null;
+                seed: string;
+            }[];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            expertsNeeded: number;
+            finalAt: string | null;
+            freezeHash: string | null;
+            lots: {
+                key: string;
+                name: string;
+            }[];
+            me: {
+                chair: boolean;
+                declared: boolean;
+                dissent: string | null;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                /** Format: uuid */
+                memberId: string;
+                sheetsSubmitted: boolean;
+                signed: boolean;
+            } | null;
+            members: {
+                chair: boolean;
+                declared: boolean;
+                dissent: string | null;
+                email: string;
+                field: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                name: string;
+                replacedReason: string | null;
+                sheetsSubmitted: boolean;
+                signed: boolean;
+                /** @enum {string} */
+                source: "appointed" | "drawn";
+                /** @enum {string} */
+                status: "active" | "conflicted" | "replaced";
+                /** Format: uuid */
+                userId: string;
+            }[];
+            /** @enum {string} */
+            method: "lowest_price" | "comprehensive";
+            minMembers: number;
+            number: string;
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            progress: {
+                active: number;
+                declared: number;
+                screeningMissing: number;
+                sheetsSubmitted: number;
+                signed: number;
+            };
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            reportSha256: string | null;
+            requirements: {
+                key: string;
+                text: string;
+            }[];
+            results: {
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                tiedAtCut: string[];
+            }[] | null;
+            rounding: {
+                decimals: number;
+                /** @enum {string} */
+                stage: "total" | "criterion";
+            };
+            /** Format: uuid */
+            tenderId: string;
+            title: string;
+        };
+        EvaluationStateInput: {
+            bidders: {
+                name: string;
+                /** Format: uuid */
+                orgId: string;
+            }[];
+            buyerName: string;
+            canManage: boolean;
+            category: string;
+            composition: components["schemas"]["LocalizedTextInput"][];
+            convenedAt: string | null;
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            currency: string;
+            draws: {
+                at: string;
+                candidates: string[];
+                count: number;
+                drawn: string[];
+                exclude: string[];
+                field: string;
+                pool: {
+                    fields: string[];
+                    /** Format: uuid */
+                    id: string;
+                }[];
+                replaces: string | null;
+                seed: string;
+            }[];
+            /** @enum {string} */
+            envelopes: "one" | "two";
+            expertsNeeded: number;
+            finalAt: string | null;
+            freezeHash: string | null;
+            lots: {
+                key: string;
+                name: string;
+            }[];
+            me: {
+                chair: boolean;
+                declared: boolean;
+                dissent: string | null;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                /** Format: uuid */
+                memberId: string;
+                sheetsSubmitted: boolean;
+                signed: boolean;
+            } | null;
+            members: {
+                chair: boolean;
+                declared: boolean;
+                dissent: string | null;
+                email: string;
+                field: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                name: string;
+                replacedReason: string | null;
+                sheetsSubmitted: boolean;
+                signed: boolean;
+                /** @enum {string} */
+                source: "appointed" | "drawn";
+                /** @enum {string} */
+                status: "active" | "conflicted" | "replaced";
+                /** Format: uuid */
+                userId: string;
+            }[];
+            /** @enum {string} */
+            method: "lowest_price" | "comprehensive";
+            minMembers: number;
+            number: string;
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            progress: {
+                active: number;
+                declared: number;
+                screeningMissing: number;
+                sheetsSubmitted: number;
+                signed: number;
+            };
+            /** @enum {string} */
+            regime: "enterprise" | "tender_law" | "gov_procurement";
+            reportSha256: string | null;
+            requirements: {
+                key: string;
+                text: string;
+            }[];
+            results: {
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                tiedAtCut: string[];
+            }[] | null;
+            rounding: {
+                decimals: number;
+                /** @enum {string} */
+                stage: "total" | "criterion";
+            };
+            /** Format: uuid */
+            tenderId: string;
+            title: string;
         };
         Evidence: {
             /** Format: uuid */
@@ -11122,6 +13369,30 @@ export interface components {
             sourceContactName: string | null;
             type: string;
             verified: boolean;
+        };
+        Expert: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            fields: string[];
+            name: string;
+            title: string;
+            /** Format: uuid */
+            userId: string;
+            years: number;
+        };
+        ExpertInput: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            fields: string[];
+            name: string;
+            title: string;
+            /** Format: uuid */
+            userId: string;
+            years: number;
         };
         FileMeta: {
             /** Format: uuid */
@@ -11586,6 +13857,40 @@ export interface components {
             tenderId: string;
             version: number;
             versions: components["schemas"]["BidVersionInput"][];
+        };
+        MyEvaluations: {
+            items: {
+                buyerName: string;
+                chair: boolean;
+                declared: boolean;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                number: string;
+                /** @enum {string} */
+                phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+                sheetsSubmitted: boolean;
+                signed: boolean;
+                /** Format: uuid */
+                tenderId: string;
+                title: string;
+            }[];
+        };
+        MyEvaluationsInput: {
+            items: {
+                buyerName: string;
+                chair: boolean;
+                declared: boolean;
+                /** @enum {string} */
+                kind: "buyer" | "expert";
+                number: string;
+                /** @enum {string} */
+                phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+                sheetsSubmitted: boolean;
+                signed: boolean;
+                /** Format: uuid */
+                tenderId: string;
+                title: string;
+            }[];
         };
         Notification: {
             body: components["schemas"]["LocalizedText"];
@@ -12279,6 +14584,180 @@ export interface components {
             tenderId: string;
             version: number;
         };
+        ReportContent: {
+            bids: {
+                bidder: string;
+                /** Format: uuid */
+                bidId: string;
+                compliance: {
+                    failed: {
+                        key: string;
+                        reason: string;
+                        text: string;
+                    }[];
+                    passed: boolean;
+                };
+            }[];
+            committee: {
+                chair: boolean;
+                kind: string;
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            criteriaHash: string;
+            /** @constant */
+            format: "procura-evaluation-report/1";
+            /** Format: date-time */
+            generatedAt: string;
+            lots: {
+                basePrice: string | null;
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                ranking: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    criteria: {
+                        key: string;
+                        members: {
+                            name: string;
+                            score: string;
+                        }[];
+                        score: string;
+                    }[];
+                    price: string;
+                    rank: number | null;
+                    total: string | null;
+                }[];
+                tiedAtCut: string[];
+            }[];
+            /** @enum {string} */
+            method: "lowest_price" | "comprehensive";
+            requirements: {
+                key: string;
+                text: string;
+            }[];
+            rounding: {
+                decimals: number;
+                /** @enum {string} */
+                stage: "total" | "criterion";
+            };
+            tender: {
+                buyer: string;
+                category: string;
+                currency: string;
+                /** Format: uuid */
+                id: string;
+                method: string;
+                number: string;
+                regime: string;
+                title: string;
+            };
+        };
+        ReportContentInput: {
+            bids: {
+                bidder: string;
+                /** Format: uuid */
+                bidId: string;
+                compliance: {
+                    failed: {
+                        key: string;
+                        reason: string;
+                        text: string;
+                    }[];
+                    passed: boolean;
+                };
+            }[];
+            committee: {
+                chair: boolean;
+                kind: string;
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            criteriaHash: string;
+            /** @constant */
+            format: "procura-evaluation-report/1";
+            /** Format: date-time */
+            generatedAt: string;
+            lots: {
+                basePrice: string | null;
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                ranking: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    criteria: {
+                        key: string;
+                        members: {
+                            name: string;
+                            score: string;
+                        }[];
+                        score: string;
+                    }[];
+                    price: string;
+                    rank: number | null;
+                    total: string | null;
+                }[];
+                tiedAtCut: string[];
+            }[];
+            /** @enum {string} */
+            method: "lowest_price" | "comprehensive";
+            requirements: {
+                key: string;
+                text: string;
+            }[];
+            rounding: {
+                decimals: number;
+                /** @enum {string} */
+                stage: "total" | "criterion";
+            };
+            tender: {
+                buyer: string;
+                category: string;
+                currency: string;
+                /** Format: uuid */
+                id: string;
+                method: string;
+                number: string;
+                regime: string;
+                title: string;
+            };
+        };
         Requisition: {
             awaitingMe: boolean;
             /** Format: date-time */
@@ -12408,6 +14887,70 @@ export interface components {
             /** @enum {string} */
             severity: "high" | "medium" | "low";
             title: components["schemas"]["LocalizedTextInput"];
+        };
+        ScoreSheets: {
+            bids: {
+                bidderName: string;
+                /** Format: uuid */
+                bidId: string;
+            }[];
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            criteriaHash: string | null;
+            items: {
+                /** Format: uuid */
+                bidId: string;
+                memberName: string;
+                mine: boolean;
+                remarks: string;
+                /** Format: date-time */
+                savedAt: string;
+                scores: {
+                    [key: string]: string;
+                };
+                submitted: boolean;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            othersVisible: boolean;
+        };
+        ScoreSheetsInput: {
+            bids: {
+                bidderName: string;
+                /** Format: uuid */
+                bidId: string;
+            }[];
+            criteria: {
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            criteriaHash: string | null;
+            items: {
+                /** Format: uuid */
+                bidId: string;
+                memberName: string;
+                mine: boolean;
+                remarks: string;
+                /** Format: date-time */
+                savedAt: string;
+                scores: {
+                    [key: string]: string;
+                };
+                submitted: boolean;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            othersVisible: boolean;
         };
         Stage: {
             backbone: string;
