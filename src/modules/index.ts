@@ -19,6 +19,7 @@ import { openingRoutes } from './opening/routes';
 import { tenderLinkRoutes } from './tender-link/routes';
 import { expertRoutes } from './experts/routes';
 import { evaluationRoutes } from './evaluation/routes';
+import { awardRoutes } from './award/routes';
 
 export interface ApiModule {
   name: string;
@@ -43,6 +44,7 @@ export const modules: ApiModule[] = [
   { name: 'tender-link', routes: tenderLinkRoutes },
   { name: 'experts', routes: expertRoutes },
   { name: 'evaluation', routes: evaluationRoutes },
+  { name: 'award', routes: awardRoutes },
   { name: 'notifications', routes: notificationRoutes },
   { name: 'events', routes: eventRoutes },
 ];

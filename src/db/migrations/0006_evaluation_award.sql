@@ -206,6 +206,20 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER screening_results_phase BEFORE INSERT OR UPDATE ON screening_results FOR EACH ROW EXECUTE FUNCTION evaluation_phase_guard('screening');--> statement-breakpoint
 CREATE TRIGGER score_sheets_phase BEFORE INSERT OR UPDATE ON score_sheets FOR EACH ROW EXECUTE FUNCTION evaluation_phase_guard('scoring');--> statement-breakpoint
+-- "Not after": an objection is filed only while some lot's candidates are
+-- within their publication window. The award locks the lots FOR UPDATE; an
+-- objection in flight holds them FOR SHARE, so the award waits for it and then
+-- counts it (an objection suspends the award until answered).
+CREATE FUNCTION objection_window_guard() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  PERFORM 1 FROM award_lots WHERE tender_id = NEW.tender_id FOR SHARE;
+  IF NOT EXISTS (SELECT 1 FROM award_lots WHERE tender_id = NEW.tender_id AND status = 'publicized' AND objection_until > NEW.filed_at) THEN
+    RAISE EXCEPTION 'the objection window is closed' USING ERRCODE = 'P0001', HINT = 'objection_window';
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER objections_window BEFORE INSERT ON objections FOR EACH ROW EXECUTE FUNCTION objection_window_guard();--> statement-breakpoint
 CREATE POLICY "audit_chain_committee_append" ON "audit_chain" AS PERMISSIVE FOR INSERT TO "procura_app" WITH CHECK (actor_id = nullif(current_setting('app.user_id', true), '')::uuid and tender_id is not null and exists (select 1 from committee_members m where m.tender_id = audit_chain.tender_id and m.organization_id = audit_chain.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid));--> statement-breakpoint
 CREATE POLICY "audit_heads_committee" ON "audit_heads" AS PERMISSIVE FOR ALL TO "procura_app" USING (exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)) WITH CHECK (exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid));--> statement-breakpoint
 CREATE POLICY "bid_openings_committee_read" ON "bid_openings" AS PERMISSIVE FOR SELECT TO "procura_app" USING (committee_role(tender_id) = 'declared');--> statement-breakpoint

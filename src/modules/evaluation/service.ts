@@ -372,6 +372,11 @@ export const evaluationService = {
     await ensure(tx, deps, t, now);
   },
 
+  /** The evaluation row of a tender (as the caller may read it), inside the caller's transaction. */
+  evaluationOf(tx: Tx, tenderId: string) {
+    return evaluationRepo.get(tx, tenderId);
+  },
+
   /** The stored result and evaluation row of a tender the buyer owns (for the award), inside the caller's transaction. */
   async forAward(tx: Tx, tenderId: string) {
     return evaluationRepo.get(tx, tenderId, { forUpdate: true });

@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = [
   'confirm_bid',
   'certification',
   'supplier_invite',
+  'candidates',
+  'objection',
+  'award_notice',
+  'result_notice',
 ] as const;
 
 export const Notification = z

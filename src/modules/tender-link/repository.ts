@@ -3,7 +3,7 @@
 // events (its invitation, the tender's publication and failure, its own bid).
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { bids, bidVersions, opportunities, tenderInvitations, tenderLinks, tenders } from '../../db/schema/index';
+import { awardLots, bidResults, bids, bidVersions, opportunities, tenderInvitations, tenderLinks, tenders } from '../../db/schema/index';
 
 export const linkRepo = {
   async get(tx: Tx, tenderId: string) {
@@ -42,7 +42,10 @@ export const linkRepo = {
         .orderBy(asc(bidVersions.receivedAt))
         .limit(1)
     )[0] ?? null;
-    return { tender: t, invitedAt: invitation?.at ?? null, firstBidAt: firstBid?.at ?? null };
+    // The published candidates (a bidder reads them) and this bidder's own results after the award.
+    const lots = await tx.select({ lotKey: awardLots.lotKey, publishedAt: awardLots.publishedAt, candidates: awardLots.candidates }).from(awardLots).where(eq(awardLots.tenderId, tenderId));
+    const results = await tx.select().from(bidResults).where(and(eq(bidResults.tenderId, tenderId), eq(bidResults.bidderOrgId, orgId)));
+    return { tender: t, invitedAt: invitation?.at ?? null, firstBidAt: firstBid?.at ?? null, lots, results };
   },
 
   /** Organizations with links to a tender (owner connection: the clock's tick). */

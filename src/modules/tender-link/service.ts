@@ -25,7 +25,7 @@ type Deps = { db: Db; clock: Clock; events: Events };
 
 
 /** The events of a tender a supplier may know, as interactions to log (oldest first). */
-function eventsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, buyerName: string): TenderEventLog[] {
+function eventsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, buyerName: string, orgId: string): TenderEventLog[] {
   const t = e.tender;
   if (!t || !t.publishedAt) return [];
   const key = (what: string) => `tender:${t.id}:${what}`;
@@ -40,6 +40,16 @@ function eventsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, buyerName: str
   }
   out.push({ type: 'tender_notice', occurredAt: t.publishedAt, summary: `招标公告 Tender notice: ${t.number} ${t.title} (${buyerName})`, evidence: [{ type: 'tender_notice_published', value: t.number, originKey: key('published') }] });
   if (e.firstBidAt) out.push({ type: 'bid_submitted', occurredAt: e.firstBidAt, summary: `已投标 Bid submitted: ${t.number}`, evidence: [{ type: 'bid_submitted', value: t.number, originKey: key('bid') }] });
+  for (const l of e.lots) {
+    const me = (l.candidates as { bidderOrgId: string; rank: number }[]).find((c) => c.bidderOrgId === orgId);
+    if (me && l.publishedAt) out.push({ type: 'other', occurredAt: l.publishedAt, summary: `入围中标候选人 Shortlisted: ${t.number} ${l.lotKey} (#${me.rank})`, evidence: [{ type: 'shortlisted', value: `${t.number} ${l.lotKey} #${me.rank}`, originKey: key(`candidate:${l.lotKey}`) }] });
+  }
+  for (const r of e.results) {
+    const winner = (r.content as { winner?: { name: string; price: string } }).winner;
+    const w = winner ? `${winner.name} ${t.currency} ${winner.price}` : '';
+    if (r.outcome === 'awarded') out.push({ type: 'document_received', occurredAt: r.issuedAt, summary: `中标通知书 Award notice: ${t.number} ${r.lotKey} (${buyerName})`, evidence: [{ type: 'preferred_supplier_notified', value: `${t.number} ${r.lotKey}`, originKey: key(`award:${r.lotKey}`) }] });
+    else out.push({ type: 'document_received', occurredAt: r.issuedAt, summary: `未中标 Tender lost: ${t.number} ${r.lotKey} — 中标人 winner: ${w}`, evidence: [{ type: 'preferred_supplier_lost', value: w || t.number, originKey: key(`result:${r.lotKey}`) }] });
+  }
   if (t.status === 'failed') out.push({ type: 'other', occurredAt: t.statusChangedAt ?? t.updatedAt, summary: `流标 Tender failed: ${t.number} (${buyerName})`, evidence: [{ type: 'tender_failed', value: t.number, originKey: key('failed') }] });
   return out.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()) as TenderEventLog[];
 }
@@ -105,7 +115,7 @@ export const tenderLinkService = {
         if (!e.tender) return 0;
         const buyerName = (await organizationService.names(deps.db, [e.tender.organizationId])).get(e.tender.organizationId)?.name ?? '';
         let n = 0;
-        for (const ev of eventsOf(e, buyerName)) if (await interactionService.logFromTender(tx, ctx, { ...ev, opportunityId: l.opportunityId }, now)) n++;
+        for (const ev of eventsOf(e, buyerName, orgId)) if (await interactionService.logFromTender(tx, ctx, { ...ev, opportunityId: l.opportunityId }, now)) n++;
         return n;
       });
       if (changed) deps.events.emit(orgId, 'opportunity.changed', { id: l.opportunityId });

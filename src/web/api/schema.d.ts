@@ -5487,6 +5487,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/tenders/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to the candidates, with grounds, within the window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grounds: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/tenders/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published candidates, my results after the award, my objections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -9737,6 +9927,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/savings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's savings on awarded tenders, per currency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavingsSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supplier-directory": {
         parameters: {
             query?: never;
@@ -11196,6 +11476,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenders/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates, objections, awards per lot, savings, the negotiation guard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenders/{id}/bids": {
         parameters: {
             query?: never;
@@ -11324,6 +11696,104 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Tender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/candidates/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the candidates of every lot, with the objection window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
                     };
                 };
                 /** @description Default Response */
@@ -11847,6 +12317,405 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/lots/{lotKey}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Award a lot to its best remaining candidate; award and result notices at one instant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lotKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        tieChoice?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/lots/{lotKey}/out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A candidate declined or was disqualified, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lotKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bidId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/lots/{lotKey}/retender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-tender a lot once a candidate is out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lotKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenders/{id}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an objection (the award waits for it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    objectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwardState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12681,6 +13550,174 @@ export interface components {
             hash: string;
             seq: number;
             subjectId: string | null;
+        };
+        AwardState: {
+            currency: string;
+            estimatedValue: string;
+            lots: {
+                award: {
+                    amount: string;
+                    /** Format: date-time */
+                    awardedAt: string;
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    rank: number;
+                } | null;
+                blockedBy: components["schemas"]["LocalizedText"] | null;
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidderOrgId: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                contract: {
+                    amount: string;
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    status: string;
+                } | null;
+                lotKey: string;
+                name: string;
+                next: {
+                    bidIds: string[];
+                    /** @enum {string} */
+                    kind: "award" | "tie" | "retender" | "none";
+                };
+                objectionUntil: string | null;
+                out: {
+                    /** Format: date-time */
+                    at: string;
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    reason: string;
+                }[];
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "pending" | "publicized" | "awarded" | "retender";
+                tiedAtCut: string[];
+            }[];
+            minPublicationDays: number;
+            negotiation: {
+                allowed: boolean;
+                reason: components["schemas"]["LocalizedText"] | null;
+            };
+            number: string;
+            objections: {
+                answer: string | null;
+                answeredAt: string | null;
+                /** Format: date-time */
+                filedAt: string;
+                grounds: string;
+                /** Format: uuid */
+                id: string;
+                objector: string;
+            }[];
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            regime: string;
+            savings: {
+                amount: string;
+                awarded: string;
+                budget: string;
+                currency: string;
+                percent: string;
+            } | null;
+            /** Format: date-time */
+            serverTime: string;
+            /** Format: uuid */
+            tenderId: string;
+            title: string;
+        };
+        AwardStateInput: {
+            currency: string;
+            estimatedValue: string;
+            lots: {
+                award: {
+                    amount: string;
+                    /** Format: date-time */
+                    awardedAt: string;
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    rank: number;
+                } | null;
+                blockedBy: components["schemas"]["LocalizedTextInput"] | null;
+                candidates: {
+                    bidder: string;
+                    /** Format: uuid */
+                    bidderOrgId: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                contract: {
+                    amount: string;
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    status: string;
+                } | null;
+                lotKey: string;
+                name: string;
+                next: {
+                    bidIds: string[];
+                    /** @enum {string} */
+                    kind: "award" | "tie" | "retender" | "none";
+                };
+                objectionUntil: string | null;
+                out: {
+                    /** Format: date-time */
+                    at: string;
+                    bidder: string;
+                    /** Format: uuid */
+                    bidId: string;
+                    reason: string;
+                }[];
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "pending" | "publicized" | "awarded" | "retender";
+                tiedAtCut: string[];
+            }[];
+            minPublicationDays: number;
+            negotiation: {
+                allowed: boolean;
+                reason: components["schemas"]["LocalizedTextInput"] | null;
+            };
+            number: string;
+            objections: {
+                answer: string | null;
+                answeredAt: string | null;
+                /** Format: date-time */
+                filedAt: string;
+                grounds: string;
+                /** Format: uuid */
+                id: string;
+                objector: string;
+            }[];
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            regime: string;
+            savings: {
+                amount: string;
+                awarded: string;
+                budget: string;
+                currency: string;
+                percent: string;
+            } | null;
+            /** Format: date-time */
+            serverTime: string;
+            /** Format: uuid */
+            tenderId: string;
+            title: string;
         };
         BidSubmission: {
             envelopes: {
@@ -13899,7 +14936,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite";
+            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite" | "candidates" | "objection" | "award_notice" | "result_notice";
             link: string | null;
             readAt: string | null;
             tenderId: string | null;
@@ -13912,7 +14949,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite";
+            kind: "invitation" | "amendment" | "clarification" | "question" | "deadline_reminder" | "receipt" | "cancellation" | "opening_postponed" | "opening_record" | "tender_failed" | "confirm_bid" | "certification" | "supplier_invite" | "candidates" | "objection" | "award_notice" | "result_notice";
             link: string | null;
             readAt: string | null;
             tenderId: string | null;
@@ -14888,6 +15925,26 @@ export interface components {
             severity: "high" | "medium" | "low";
             title: components["schemas"]["LocalizedTextInput"];
         };
+        SavingsSummary: {
+            items: {
+                amount: string;
+                awarded: string;
+                budget: string;
+                currency: string;
+                percent: string;
+                tenders: number;
+            }[];
+        };
+        SavingsSummaryInput: {
+            items: {
+                amount: string;
+                awarded: string;
+                budget: string;
+                currency: string;
+                percent: string;
+                tenders: number;
+            }[];
+        };
         ScoreSheets: {
             bids: {
                 bidderName: string;
@@ -15051,6 +16108,124 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             supplierId: string;
+        };
+        SupplierResult: {
+            candidates: {
+                candidates: {
+                    bidder: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                objectionUntil: string | null;
+                /** Format: date-time */
+                publishedAt: string;
+                /** @enum {string} */
+                status: "pending" | "publicized" | "awarded" | "retender";
+            }[];
+            canObject: boolean;
+            objections: {
+                answer: string | null;
+                answeredAt: string | null;
+                /** Format: date-time */
+                filedAt: string;
+                grounds: string;
+                /** Format: uuid */
+                id: string;
+                objector: string;
+            }[];
+            results: {
+                /** Format: date-time */
+                issuedAt: string;
+                lotKey: string;
+                mine: {
+                    criteria: {
+                        key: string;
+                        name: string;
+                        score: string;
+                    }[];
+                    price: string | null;
+                    rank: number | null;
+                    total: string | null;
+                };
+                /** @enum {string} */
+                outcome: "awarded" | "not_awarded";
+                screening: {
+                    failed: {
+                        key: string;
+                        reason: string;
+                        text: string;
+                    }[];
+                    passed: boolean;
+                };
+                winner: {
+                    name: string;
+                    price: string;
+                };
+            }[];
+            /** Format: uuid */
+            tenderId: string;
+        };
+        SupplierResultInput: {
+            candidates: {
+                candidates: {
+                    bidder: string;
+                    price: string;
+                    rank: number;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+                objectionUntil: string | null;
+                /** Format: date-time */
+                publishedAt: string;
+                /** @enum {string} */
+                status: "pending" | "publicized" | "awarded" | "retender";
+            }[];
+            canObject: boolean;
+            objections: {
+                answer: string | null;
+                answeredAt: string | null;
+                /** Format: date-time */
+                filedAt: string;
+                grounds: string;
+                /** Format: uuid */
+                id: string;
+                objector: string;
+            }[];
+            results: {
+                /** Format: date-time */
+                issuedAt: string;
+                lotKey: string;
+                mine: {
+                    criteria: {
+                        key: string;
+                        name: string;
+                        score: string;
+                    }[];
+                    price: string | null;
+                    rank: number | null;
+                    total: string | null;
+                };
+                /** @enum {string} */
+                outcome: "awarded" | "not_awarded";
+                screening: {
+                    failed: {
+                        key: string;
+                        reason: string;
+                        text: string;
+                    }[];
+                    passed: boolean;
+                };
+                winner: {
+                    name: string;
+                    price: string;
+                };
+            }[];
+            /** Format: uuid */
+            tenderId: string;
         };
         Task: {
             completedAt: string | null;
