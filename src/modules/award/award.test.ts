@@ -62,7 +62,8 @@ describe('candidates and objections', () => {
     expect((await env.request(buyer, 'POST', url('/lots/L1/award'), {})).status).toBe(409);
     expect((await env.request(stranger, 'GET', url('/award'))).status).toBe(404);
     expect((await env.request(sellers[0]!, 'GET', url('/award'))).status).toBe(403);
-    expect((await env.request(stranger, 'GET', `/api/v1/market/tenders/${tenderId}/result`)).status).toBe(404);
+    // An open tender is public; its candidates and results are not, to one that did not bid.
+    expect(await must(stranger, 'GET', `/api/v1/market/tenders/${tenderId}/result`)).toMatchObject({ candidates: [], results: [], objections: [], canObject: false });
   });
 
   it('publishes with a window; a bidder objects within it and the award waits for the answer', async () => {
@@ -76,6 +77,7 @@ describe('candidates and objections', () => {
     expect((await env.request(sellers[2]!, 'POST', `/api/v1/market/tenders/${tenderId}/objections`, { grounds: '短' })).status).toBe(400);
     await must(sellers[2]!, 'POST', `/api/v1/market/tenders/${tenderId}/objections`, { grounds: '甲机电的 ISO 9001 证书已过期，不应通过资格审查。' });
     expect((await env.request(stranger, 'POST', `/api/v1/market/tenders/${tenderId}/objections`, { grounds: '我没有投标但也想提异议。' })).status).toBe(404);
+    expect(JSON.stringify(await must(stranger, 'GET', `/api/v1/market/tenders/${tenderId}/result`))).not.toContain('甲机电');
     env.clock.advance(2 * DAY + 1000);
     const waiting = await env.request(buyer, 'POST', url('/lots/L1/award'), {});
     expect(waiting.status).toBe(409);
