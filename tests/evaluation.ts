@@ -11,7 +11,7 @@ export type Scores = Record<string, { C1: string; C2: string }>;
  * alone declares, screens (every bid passing unless `fail` names it), scores,
  * closes and signs. Returns the final state.
  */
-export async function evaluateAlone(env: TestEnv, chair: TestUser, tenderId: string, scores: Scores, fail: Record<string, string> = {}) {
+export async function evaluateAlone(env: TestEnv, chair: TestUser, tenderId: string, scores: Scores, fail: Record<string, string> = {}, opts: { closeScoring?: boolean } = {}) {
   const must = mustAs(env);
   const url = (p = '') => `/api/v1/evaluations/${tenderId}${p}`;
   await must(chair, 'PUT', url('/committee'), { staff: [{ userId: chair.userId, chair: true }] });
@@ -25,7 +25,9 @@ export async function evaluateAlone(env: TestEnv, chair: TestUser, tenderId: str
   if (after.phase === 'scoring') {
     for (const b of bids) if (!fail[b.bidderOrgId]) await must(chair, 'PUT', url(`/sheets/${b.bidId}`), { scores: scores[b.bidderOrgId] });
     await must(chair, 'POST', url('/sheets/submit'));
-    await must(chair, 'POST', url('/scoring/close'));
+    if (opts.closeScoring === false) return must(chair, 'GET', url());
+    const closed = await must(chair, 'POST', url('/scoring/close'));
+    if (closed.phase !== 'report') return closed;
   }
   return must(chair, 'POST', url('/sign'), {});
 }

@@ -251,4 +251,15 @@ describe('screening, scoring, the report', () => {
     expect(en.body).toContain('dissent');
     expect((await env.request(otherBuyer, 'GET', url('/report.html'))).status).toBe(404);
   });
+
+  it('under tender_law: no negotiation before the award (with the rule), candidates published for at least 3 days', async () => {
+    const a = await must(buyer, 'GET', `/api/v1/tenders/${tenderId}/award`);
+    expect(a.negotiation.allowed).toBe(false);
+    expect(a.negotiation.reason.en).toContain('art. 43');
+    expect(a.minPublicationDays).toBe(3);
+    const short = await env.request(buyer, 'POST', `/api/v1/tenders/${tenderId}/candidates/publish`, { days: 2 });
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0].field).toBe('body.days');
+    expect((await must(buyer, 'POST', `/api/v1/tenders/${tenderId}/candidates/publish`, { days: 3 })).phase).toBe('publicized');
+  });
 });

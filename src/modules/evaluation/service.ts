@@ -35,7 +35,8 @@ import { tenderPolicy } from '../tenders/policy';
 import { evaluationRepo, type EvaluationRow, type MemberRow } from './repository';
 import type { CommitteeBody, DrawBody, ReplaceBody } from './schema';
 import type { EvaluationResult } from './results';
-import { myEvaluations, screeningProgress } from './review';
+import { finishEvaluation, myEvaluations, screeningProgress } from './review';
+import { complianceOf } from './results';
 import { openingService } from '../opening/service';
 
 export type EvalDeps = { db: Db; clock: Clock; events: Events; config: { baseUrl: string } };
@@ -380,6 +381,20 @@ export const evaluationService = {
   /** The stored result and evaluation row of a tender the buyer owns (for the award), inside the caller's transaction. */
   async forAward(tx: Tx, tenderId: string) {
     return evaluationRepo.get(tx, tenderId, { forUpdate: true });
+  },
+
+  /** The bids that passed screening (their price envelopes are the ones to open). */
+  async compliantBidIds(tx: Tx, tenderId: string): Promise<Set<string>> {
+    const e = await evaluationRepo.get(tx, tenderId);
+    const t = await tenderRepo.get(tx, tenderId);
+    if (!e || !t) return new Set();
+    const c = complianceOf(e.bidders, setupOf(t).qualification, await evaluationRepo.screening(tx, tenderId));
+    return new Set(Object.entries(c).filter(([, v]) => v.passed).map(([k]) => k));
+  },
+
+  /** The price envelopes are open: the result and the report, in the opening's transaction. */
+  async pricesOpened(tx: Tx, deps: EvalDeps, ctx: TenantContext, tenderId: string, now: Date) {
+    await finishEvaluation(tx, deps, ctx, await seat(tx, ctx, tenderId, { forUpdate: true }), now);
   },
 
   async markAwardPhase(tx: Tx, tenderId: string, from: EvaluationPhase[], to: EvaluationPhase, now: Date) {

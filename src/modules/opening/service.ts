@@ -33,6 +33,7 @@ import { tenderRepo, type TenderRow } from '../tenders/repository';
 import { emitTender, orgName, ownTender, requireManager, stateError, tellConcerned } from '../tenders/service';
 import { evaluationService } from '../evaluation/service';
 import { openingRepo } from './repository';
+import { handOverPrice } from './prices';
 import type { PostponeBody, ShareBody } from './schema';
 
 export type OpeningDeps = { db: Db; clock: Clock; events: Events; config: { baseUrl: string } };
@@ -85,7 +86,7 @@ export async function failTender(tx: Tx, db: Db, ctx: Pick<TenantContext, 'orgId
 }
 
 /** Opens every bid of an envelope with the rebuilt secret; writes what it found and the record. Inside the opening's transaction, after the tender became 'opened'. */
-async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, envelope: Envelope, secret: Uint8Array, now: Date) {
+export async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, envelope: Envelope, secret: Uint8Array, now: Date, only?: ReadonlySet<string>) {
   const lots = setupOf(t).lots;
   const all = await openingRepo.bidsForOpening(tx, t.id);
   const names = await organizationService.names(db, all.map((b) => b.orgId));
@@ -98,7 +99,7 @@ async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, envelop
     const versions = await openingRepo.versionsOf(tx, batch.map((b) => b.id));
     for (const b of batch) {
       const mine = versions.filter((v) => v.bidId === b.id);
-      if (b.status !== 'active') continue;
+      if (b.status !== 'active' || (only && !only.has(b.id))) continue;
       const latest = mine.at(-1)!;
       const sealedVersion = latest.kind === 'confirm' ? mine.find((v) => v.version === latest.confirms)! : latest;
       const base = { bidderOrgId: b.orgId, bidderName: names.get(b.orgId)?.name ?? '', version: latest.version, receivedAt: latest.receivedAt.toISOString() };
@@ -135,6 +136,28 @@ export function openStored(stored: string, envelope: Envelope, secret: Uint8Arra
   return opened.ok && opened.content.bidderOrgId === bidderOrgId ? opened.content : null;
 }
 
+/** A holder's share taken in (validated, stored once; again only while the shares in do not rebuild the key), audited. */
+export async function takeShare(tx: Tx, ctx: TenantContext, t: TenderRow, envelope: Envelope, encoded: string, now: Date): Promise<void> {
+  const share = fromBase64(encoded);
+  if (!share || share.length !== 33) throw issuesError([{ field: 'body.share', message: text('必须是 33 字节的密钥分片（base64）', 'must be a 33-byte key share in base64'), code: 'invalid' }]);
+  const given = { organizationId: ctx.orgId, tenderId: t.id, envelope, holderUserId: ctx.userId, share: Buffer.from(share), submittedAt: now };
+  let action = 'opening.share_handed_over';
+  if (!(await openingRepo.insertShare(tx, given))) {
+    // Handed over already. While k shares or more are in and none of k rebuild the key (one is
+    // wrong), a holder may hand theirs over again; otherwise there is nothing to replace.
+    if ((await openingRepo.shares(tx, t.id, envelope)).length < t.keyThreshold) throw new AppError('conflict', 'opening.share_given', text('你已经提交过密钥分片。', 'You handed over your share already.'));
+    await openingRepo.replaceShare(tx, given);
+    action = 'opening.share_replaced';
+  }
+  await recordAudit(tx, ctx, { at: now, action, tenderId: t.id, subjectId: ctx.userId, data: { envelope } });
+}
+
+/** The envelope the opening screen is about: the first one, or — two envelopes, technical evaluation closed — the price one. */
+async function currentEnvelope(tx: Tx, t: TenderRow): Promise<Envelope> {
+  if (t.envelopes === 'two' && t.status === 'opened' && (await evaluationService.evaluationOf(tx, t.id))?.phase === 'prices') return 'price';
+  return FIRST[t.envelopes]!;
+}
+
 export const openingService = {
   /** The bids opened in an envelope (the first one by default), with what they contained; as the caller may read them (RLS). */
   async openedBids(tx: Tx, tenderId: string, envelope?: Envelope) {
@@ -153,9 +176,10 @@ export const openingService = {
   async stateIn(tx: Tx, deps: OpeningDeps, ctx: TenantContext, id: string) {
     const now = deps.clock.now();
     const t = await ownTender(tx, ctx, id);
-    const envelope = FIRST[t.envelopes]!;
+    const envelope = await currentEnvelope(tx, t);
+    const prices = envelope === 'price';
     const [holders, shares, keys] = [await tenderRepo.keyHolders(tx, ctx.orgId), await openingRepo.shares(tx, id, envelope), await tenderRepo.keys(tx, id)];
-    const can = canOpen(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
+    const can: { ok: true } | { ok: false; message: { text: ReturnType<typeof text> } } = prices ? { ok: true } : canOpen(t.status, { questionsUntil: t.questionsUntil, deadline: t.deadline, openingAt: t.openingAt }, now);
     return {
       tenderId: id,
       status: effectiveStatus(t, now),
@@ -168,7 +192,7 @@ export const openingService = {
       holders: t.keyHolderIds.map((u) => ({ userId: u, name: holders.find((h) => h.userId === u)?.name ?? '', handedOver: shares.some((s) => s.holderUserId === u), submittedAt: shares.find((s) => s.holderUserId === u)?.submittedAt.toISOString() ?? null })),
       key: (keys.find((k) => k.envelope === envelope)?.key as unknown as TenderKey | undefined) ?? null,
       validBids: t.status === 'draft' ? null : await tenderRepo.validBidCount(tx, id),
-      keyMismatch: t.status === 'bidding_closed' && shares.length >= t.keyThreshold,
+      keyMismatch: (prices || t.status === 'bidding_closed') && shares.length >= t.keyThreshold,
       records: await openingService.recordsFor(tx, t),
     };
   },
@@ -183,6 +207,7 @@ export const openingService = {
    */
   async handOver(deps: OpeningDeps, ctx: TenantContext, id: string, body: z.infer<typeof ShareBody>) {
     requireBuyer(ctx);
+    if (body.envelope === 'price') return handOverPrice(deps, ctx, id, body);
     let now = deps.clock.now();
     let told: string[] = [];
     let refusedEarly: AppError | null = null;
@@ -203,18 +228,7 @@ export const openingService = {
         told = await failTender(tx, deps.db, ctx, t, valid, now, deps.config.baseUrl);
         return openingService.stateIn(tx, deps, ctx, id);
       }
-      const share = fromBase64(body.share);
-      if (!share || share.length !== 33) throw issuesError([{ field: 'body.share', message: text('必须是 33 字节的密钥分片（base64）', 'must be a 33-byte key share in base64'), code: 'invalid' }]);
-      const given = { organizationId: ctx.orgId, tenderId: id, envelope, holderUserId: ctx.userId, share: Buffer.from(share), submittedAt: now };
-      let action = 'opening.share_handed_over';
-      if (!(await openingRepo.insertShare(tx, given))) {
-        // Handed over already. While k shares or more are in and none of k rebuild the key (one is
-        // wrong), a holder may hand theirs over again; otherwise there is nothing to replace.
-        if ((await openingRepo.shares(tx, id, envelope)).length < t.keyThreshold) throw new AppError('conflict', 'opening.share_given', text('你已经提交过密钥分片。', 'You handed over your share already.'));
-        await openingRepo.replaceShare(tx, given);
-        action = 'opening.share_replaced';
-      }
-      await recordAudit(tx, ctx, { at: now, action, tenderId: id, subjectId: ctx.userId, data: { envelope } });
+      await takeShare(tx, ctx, t, envelope, body.share, now);
       const shares = await openingRepo.shares(tx, id, envelope);
       if (shares.length < t.keyThreshold) {
         await openingRepo.upsertOpening(tx, { organizationId: ctx.orgId, tenderId: id, envelope, status: 'waiting', record: null, openedAt: null, updatedAt: now });
