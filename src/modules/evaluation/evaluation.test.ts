@@ -214,6 +214,16 @@ describe('screening, scoring, the report', () => {
     // By hand, lot L1: A quotes 100 × 4,000 = 400,000; B 90 × 4,000 = 360,000 (the base).
     // A: 80 × 50 % + 90 × 20 % + 360,000 / 400,000 × 100 × 30 % = 40 + 18 + 27 = 85.00
     // B: 70 × 50 % + 80 × 20 % + 100 × 30 % = 35 + 16 + 30 = 81.00; C failed screening.
+    // The comparison table: means per criterion with the best marked, ranks, remarks, prices with flags.
+    const cmp = await must(m1!, 'GET', url('/comparison'));
+    const c1 = cmp.criteria.find((c: { key: string }) => c.key === 'C1');
+    expect(c1.cells.find((x: { bidId: string }) => x.bidId === a)).toMatchObject({ score: '80.00', best: true });
+    expect(c1.cells.find((x: { bidId: string }) => x.bidId === b)).toMatchObject({ score: '70.00', best: false });
+    expect(cmp.ranking[0].cells.find((x: { bidId: string }) => x.bidId === a)).toMatchObject({ total: '85.00', rank: 1, best: true });
+    expect(cmp.remarks.find((r: { bidId: string }) => r.bidId === a).items[0].text).toBe('方案完整');
+    expect(cmp.prices.lots[0].cells.find((x: { bidId: string }) => x.bidId === b)).toMatchObject({ total: '360000.00', complete: true, best: true });
+    expect(cmp.bids.find((x: { bidId: string }) => x.bidId === c).compliant).toBe(false);
+    expect((await env.request(otherBuyer, 'GET', url('/comparison'))).status).toBe(404);
     for (const lot of s.results) {
       expect(lot.candidates.map((x: { bidder: string; total: string; rank: number }) => [x.bidder, x.total, x.rank])).toEqual([
         ['甲公司', '85.00', 1],

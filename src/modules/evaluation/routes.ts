@@ -3,6 +3,7 @@ import type { App, Deps } from '../../server/app';
 import { errorResponses, IdParams } from '../shared/http';
 import {
   BidParams,
+  ComparisonTable,
   CommitteeBody,
   DeclarationBody,
   DeclarationResult,
@@ -21,6 +22,7 @@ import {
 } from './schema';
 import { committeeService, evaluationService } from './service';
 import { reviewService } from './review';
+import { comparisonOf } from './comparison';
 
 const tags = ['Buy side: evaluation'];
 
@@ -62,6 +64,9 @@ export function evaluationRoutes(app: App, deps: Deps) {
   );
   app.post('/evaluations/:id/scoring/close', { schema: { tags, summary: 'Chair: close scoring (the result and the report follow)', params: IdParams, response: { 200: EvaluationState, ...errorResponses } } }, (req) =>
     reviewService.closeScoring(deps, req.tenant, req.params.id),
+  );
+  app.get('/evaluations/:id/comparison', { schema: { tags, summary: 'The comparison table: criteria, totals, remarks and prices side by side, best values marked', params: IdParams, response: { 200: ComparisonTable, ...errorResponses } } }, (req) =>
+    comparisonOf(deps, req.tenant, req.params.id),
   );
   app.get('/evaluations/:id/report', { schema: { tags, summary: 'The evaluation report with its hash and signatures', params: IdParams, response: { 200: EvaluationReport, ...errorResponses } } }, (req) =>
     reviewService.report(deps, req.tenant, req.params.id),

@@ -179,3 +179,25 @@ export const EvaluationReport = z
     signatures: z.array(z.object({ userId: Uuid, name: z.string(), signedAt: Timestamp.nullable(), dissent: z.string().nullable() })),
   })
   .meta({ id: 'EvaluationReport' });
+
+const Cell = z.object({ bidId: Uuid, unitPrice: z.string().nullable(), lineTotal: z.string().nullable(), quantity: z.string().nullable(), flag: z.enum(['missing', 'short', 'over', 'duplicate']).nullable(), best: z.boolean() });
+const TotalCell = z.object({ bidId: Uuid, total: z.string().nullable(), complete: z.boolean(), best: z.boolean() });
+export const ComparisonTable = z
+  .object({
+    currency: z.string(),
+    phase: z.enum(EVALUATION_PHASES),
+    scoresVisible: z.boolean(),
+    bids: z.array(z.object({ bidId: Uuid, bidder: z.string(), compliant: z.boolean().nullable() })),
+    criteria: z.array(z.object({ key: z.string(), name: z.string(), part: z.enum(CRITERION_PARTS), weight: z.number(), maxScore: z.number(), cells: z.array(z.object({ bidId: Uuid, score: z.string().nullable(), best: z.boolean() })) })),
+    ranking: z.array(z.object({ lotKey: z.string(), name: z.string(), cells: z.array(z.object({ bidId: Uuid, total: z.string().nullable(), rank: z.number().int().nullable(), best: z.boolean() })) })),
+    prices: z
+      .object({
+        currency: z.string(),
+        rows: z.array(z.object({ lotId: z.string(), itemId: z.string(), name: z.string(), quantity: z.string(), unit: z.string(), cells: z.array(Cell) })),
+        lots: z.array(z.object({ lotId: z.string(), name: z.string(), cells: z.array(TotalCell) })),
+        totals: z.array(TotalCell),
+      })
+      .nullable(),
+    remarks: z.array(z.object({ bidId: Uuid, items: z.array(z.object({ member: z.string(), text: z.string() })) })),
+  })
+  .meta({ id: 'ComparisonTable' });

@@ -2340,6 +2340,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations/{id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comparison table: criteria, totals, remarks and prices side by side, best values marked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComparisonTable"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations/{id}/convene": {
         parameters: {
             query?: never;
@@ -13903,6 +13995,170 @@ export interface components {
             publishedAt: string;
             question: string;
         };
+        ComparisonTable: {
+            bids: {
+                bidder: string;
+                /** Format: uuid */
+                bidId: string;
+                compliant: boolean | null;
+            }[];
+            criteria: {
+                cells: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    score: string | null;
+                }[];
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            currency: string;
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            prices: {
+                currency: string;
+                lots: {
+                    cells: {
+                        best: boolean;
+                        /** Format: uuid */
+                        bidId: string;
+                        complete: boolean;
+                        total: string | null;
+                    }[];
+                    lotId: string;
+                    name: string;
+                }[];
+                rows: {
+                    cells: {
+                        best: boolean;
+                        /** Format: uuid */
+                        bidId: string;
+                        flag: ("missing" | "short" | "over" | "duplicate") | null;
+                        lineTotal: string | null;
+                        quantity: string | null;
+                        unitPrice: string | null;
+                    }[];
+                    itemId: string;
+                    lotId: string;
+                    name: string;
+                    quantity: string;
+                    unit: string;
+                }[];
+                totals: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    complete: boolean;
+                    total: string | null;
+                }[];
+            } | null;
+            ranking: {
+                cells: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    rank: number | null;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+            }[];
+            remarks: {
+                /** Format: uuid */
+                bidId: string;
+                items: {
+                    member: string;
+                    text: string;
+                }[];
+            }[];
+            scoresVisible: boolean;
+        };
+        ComparisonTableInput: {
+            bids: {
+                bidder: string;
+                /** Format: uuid */
+                bidId: string;
+                compliant: boolean | null;
+            }[];
+            criteria: {
+                cells: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    score: string | null;
+                }[];
+                key: string;
+                maxScore: number;
+                name: string;
+                /** @enum {string} */
+                part: "technical" | "commercial" | "price";
+                weight: number;
+            }[];
+            currency: string;
+            /** @enum {string} */
+            phase: "committee" | "screening" | "scoring" | "prices" | "report" | "final" | "publicized" | "awarded";
+            prices: {
+                currency: string;
+                lots: {
+                    cells: {
+                        best: boolean;
+                        /** Format: uuid */
+                        bidId: string;
+                        complete: boolean;
+                        total: string | null;
+                    }[];
+                    lotId: string;
+                    name: string;
+                }[];
+                rows: {
+                    cells: {
+                        best: boolean;
+                        /** Format: uuid */
+                        bidId: string;
+                        flag: ("missing" | "short" | "over" | "duplicate") | null;
+                        lineTotal: string | null;
+                        quantity: string | null;
+                        unitPrice: string | null;
+                    }[];
+                    itemId: string;
+                    lotId: string;
+                    name: string;
+                    quantity: string;
+                    unit: string;
+                }[];
+                totals: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    complete: boolean;
+                    total: string | null;
+                }[];
+            } | null;
+            ranking: {
+                cells: {
+                    best: boolean;
+                    /** Format: uuid */
+                    bidId: string;
+                    rank: number | null;
+                    total: string | null;
+                }[];
+                lotKey: string;
+                name: string;
+            }[];
+            remarks: {
+                /** Format: uuid */
+                bidId: string;
+                items: {
+                    member: string;
+                    text: string;
+                }[];
+            }[];
+            scoresVisible: boolean;
+        };
         Competitor: {
             activeOpportunities: number;
             /** Format: date-time */
@@ -16115,7 +16371,6 @@ export interface components {
                     bidder: string;
                     price: string;
                     rank: number;
-                    total: string | null;
                 }[];
                 lotKey: string;
                 name: string;
@@ -16174,7 +16429,6 @@ export interface components {
                     bidder: string;
                     price: string;
                     rank: number;
-                    total: string | null;
                 }[];
                 lotKey: string;
                 name: string;
