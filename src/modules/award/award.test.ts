@@ -73,6 +73,8 @@ describe('candidates and objections', () => {
     const seen = await must(sellers[2]!, 'GET', `/api/v1/market/tenders/${tenderId}/result`);
     expect(seen.candidates[0].candidates.map((c: { bidder: string }) => c.bidder)).toEqual(['甲机电', '乙机电', '丙机电']);
     expect(seen.results).toEqual([]);
+    // Before the award no bidder sees a score, not even the candidates'.
+    for (const t of ['85.00', '81.00', '66.55']) expect(JSON.stringify(seen)).not.toContain(t);
     expect(seen.canObject).toBe(true);
     expect((await env.request(sellers[2]!, 'POST', `/api/v1/market/tenders/${tenderId}/objections`, { grounds: '短' })).status).toBe(400);
     await must(sellers[2]!, 'POST', `/api/v1/market/tenders/${tenderId}/objections`, { grounds: '甲机电的 ISO 9001 证书已过期，不应通过资格审查。' });
