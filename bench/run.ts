@@ -21,6 +21,7 @@ import { inferStage } from '../src/domain/inference';
 // @ts-expect-error: a plain ES module script, no type declarations
 import { buildServer, serverEnv } from '../scripts/build-server.mjs';
 import { bidRush, type RushResult } from './bid-rush';
+import { evaluationBench, type EvaluationBenchResult } from './evaluation';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const OPPS = Number(args.get('opportunities') ?? 100_000);
@@ -150,6 +151,9 @@ async function main() {
       const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, requests: s.requests });
       results.push({ name: s.name, target: s.target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
     }
+    // The evaluation at scale (--only=evaluation runs it alone with the baseline).
+    let evaluation: EvaluationBenchResult | null = null;
+    if (!ONLY || ONLY.includes('evaluation')) evaluation = await evaluationBench(ownerUrl, base, say, CONNECTIONS, DURATION);
     // The bid rush, on the same server and database (--only=rush runs it alone with the baseline).
     let rush: RushResult | null = null;
     if (!ONLY || ONLY.includes('rush')) rush = await bidRush(ownerUrl, base, say, CONNECTIONS);
@@ -215,6 +219,13 @@ async function main() {
       say(`  ${rush.rps.toFixed(0)} bids/s (${(rush.rps / baseline.rps).toFixed(2)}× baseline), p50 ${rush.p50.toFixed(0)} ms, p99 ${rush.p99.toFixed(0)} ms, errors ${rush.errors}   (target ≥ 1,000 bids/s, p99 ≤ 100 ms)`);
       say(`  stored ${rush.stored.toLocaleString()} bid versions for ${rush.bids.toLocaleString()} bidders: ${rush.duplicates} stored twice; ${rush.receiptsChecked.toLocaleString()} receipts handed out, ${rush.receiptsBad} not matching a stored bid or its signature   (target 0 lost, 0 duplicated)`);
       say(`  opening of ${rush.opened.toLocaleString()} bids (rebuild the key, decrypt, record, audit): ${rush.openingSeconds.toFixed(2)} s   (target ≤ 5 s)`);
+    }
+    if (evaluation) {
+      say('');
+      say(`evaluation: ${evaluation.bids.toLocaleString()} opened bids, ${evaluation.members} members × ${evaluation.criteria} criteria (${(evaluation.bids * evaluation.members).toLocaleString()} stored sheets)`);
+      say(`  close scoring → every total and rank (exact), the report and its hash, stored: ${evaluation.closeMs.toFixed(0)} ms   (target ≤ 1,000 ms); candidates ${evaluation.candidates.join(', ')}`);
+      const c = evaluation.comparison;
+      say(`  comparison table of ${c.bids} bids: ${c.rps.toFixed(0)} req/s (${(c.rps / baseline.rps).toFixed(2)}× baseline), p50 ${c.p50.toFixed(1)} ms, p99 ${c.p99.toFixed(1)} ms, errors ${c.errors}`);
     }
     say(`stage inferences per second (pure code, 11 evidence items): ${Math.round(inferPerSec).toLocaleString()}`);
     say(`server RSS at steady state (after the load): ${rss.toFixed(0)} MB   (target ≤ 300 MB)`);

@@ -37,6 +37,8 @@ const MarketTenderPage = lazy(() => import('./pages/supplier/MarketTenderPage'))
 const RegistrationsPage = lazy(() => import('./pages/supplier/RegistrationsPage'));
 const SupplierInvitePage = lazy(() => import('./pages/supplier/SupplierInvitePage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+const MyEvaluationsPage = lazy(() => import('./pages/evaluation/MyEvaluationsPage'));
+const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage'));
 
 /** The first page: the pipeline for a selling organization, the projects for one that only buys. */
 function Home() {
@@ -96,6 +98,8 @@ export function App() {
           <Route path="supplier/tenders" element={<MarketPage />} />
           <Route path="supplier/tenders/:id" element={<MarketTenderPage />} />
           <Route path="supplier/registrations" element={<RegistrationsPage />} />
+          <Route path="evaluations" element={<MyEvaluationsPage />} />
+          <Route path="evaluations/:id" element={<EvaluationPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="opportunities" element={<OpportunitiesPage />} />
           <Route path="opportunities/new" element={<NewOpportunityPage />} />

@@ -37,8 +37,3 @@ export function afterScreening(method: EvaluationMethod, envelopes: EnvelopeMode
 export function afterScoring(envelopes: EnvelopeMode): EvaluationPhase {
   return envelopes === 'two' ? 'prices' : 'report';
 }
-
-/** A member may see the bids: active and declared with no conflict. */
-export function maySeeBids(m: { status: MemberStatus; declaredAt: Date | null; conflict: boolean }): boolean {
-  return m.status === 'active' && m.declaredAt !== null && !m.conflict;
-}

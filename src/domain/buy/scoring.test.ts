@@ -2,7 +2,7 @@
 // comments are the hand computation the assertions check).
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { checkSheet, DEFAULT_ROUNDING, evaluate, MAX_CANDIDATES, roundHalfUp, shortlist, type BidToScore, type Evaluation, type EvaluationInput, type ScoreSheet } from './scoring';
+import { checkSheet, DEFAULT_ROUNDING, evaluate, MAX_CANDIDATES, meanScore, roundHalfUp, shortlist, type BidToScore, type Evaluation, type EvaluationInput, type ScoreSheet } from './scoring';
 import type { Criterion } from './tender';
 
 const crit = (key: string, part: Criterion['part'], weight: number, maxScore: number): Criterion => ({ key, part, name: key, weight, maxScore });
@@ -27,6 +27,15 @@ describe('rounding half up', () => {
     expect(roundHalfUp(new Fraction('86'), 2)).toBe('86.00');
     expect(roundHalfUp(new Fraction('0.005'), 2)).toBe('0.01');
     expect(DEFAULT_ROUNDING).toEqual({ stage: 'total', decimals: 2 });
+  });
+});
+
+describe('the mean of members\' scores', () => {
+  it('is exact over whole, one- and two-decimal scores: (10 + 8.5 + 7.25) / 3 = 25.75 / 3 = 103/12', () => {
+    const m = meanScore(['10', '8.5', '7.25']);
+    expect(m.equals(new Fraction(103, 12))).toBe(true);
+    expect(roundHalfUp(m, 2)).toBe('8.58');
+    expect(meanScore(['0', '0.05']).equals(new Fraction(1, 40))).toBe(true);
   });
 });
 

@@ -56,14 +56,24 @@ const SCORE_PATTERN = /^(0|[1-9]\d{0,3})(\.\d{1,2})?$/;
 
 /** The problems of one member's sheet for one bid against the frozen criteria (empty when it may be submitted). */
 export function checkSheet(criteria: readonly Criterion[], scores: Readonly<Record<string, string>>): SheetIssue[] {
+  return sheetChecker(criteria)(scores);
+}
+
+/** checkSheet with the criteria indexed once (thousands of sheets against one frozen set). */
+function sheetChecker(criteria: readonly Criterion[]): (scores: Readonly<Record<string, string>>) => SheetIssue[] {
+  // Full marks in hundredths (criteria carry at most two decimals).
+  const byKey = new Map(criteria.map((c) => [c.key, { ...c, max: Math.round(c.maxScore * 100) }]));
+  return (scores) => checkAgainst(criteria, byKey, scores);
+}
+
+function checkAgainst(criteria: readonly Criterion[], byKey: ReadonlyMap<string, Criterion & { max: number }>, scores: Readonly<Record<string, string>>): SheetIssue[] {
   const issues: SheetIssue[] = [];
-  const byKey = new Map(criteria.map((c) => [c.key, c]));
   for (const [key, value] of Object.entries(scores)) {
     const c = byKey.get(key);
     if (!c) issues.push({ criterion: key, code: 'unknown_criterion' });
     else if (c.part === 'price') issues.push({ criterion: key, code: 'price_typed' });
     else if (typeof value !== 'string' || !SCORE_PATTERN.test(value)) issues.push({ criterion: key, code: 'not_a_score' });
-    else if (new Fraction(value).compare(new Fraction(String(c.maxScore))) > 0) issues.push({ criterion: key, code: 'out_of_range' });
+    else if (hundredths(value) > c.max) issues.push({ criterion: key, code: 'out_of_range' });
   }
   for (const c of criteria) if (c.part !== 'price' && !Object.hasOwn(scores, c.key)) issues.push({ criterion: c.key, code: 'missing' });
   return issues;
@@ -131,6 +141,25 @@ export function roundHalfUp(x: Fraction, decimals: number): string {
   return decimals ? `${whole}.${frac}` : `${whole}`;
 }
 
+/**
+ * A checked score ("8.5", "10", "7.25": at most 9999.99) in hundredths: an
+ * integer below 10^6, exact as a JavaScript number, so sums of a committee's
+ * scores stay exact integers; the mean is then one fraction, not a chain of them.
+ */
+function hundredths(score: string): number {
+  const dot = score.indexOf('.');
+  if (dot < 0) return Number(score) * 100;
+  const frac = score.slice(dot + 1);
+  return Number(score.slice(0, dot)) * 100 + Number(frac) * (frac.length === 1 ? 10 : 1);
+}
+
+/** The mean of checked scores, exactly (the one mean of the evaluation and the comparison table). */
+export function meanScore(scores: readonly string[]): Fraction {
+  let sum = 0;
+  for (const x of scores) sum += hundredths(x);
+  return new Fraction(BigInt(sum), 100n * BigInt(scores.length));
+}
+
 const exact = (x: Fraction) => (x.d === 1n ? `${x.n}` : `${x.n}/${x.d}`);
 
 /** Scores and ranks the bids; the issues instead when the input cannot be evaluated. */
@@ -141,11 +170,19 @@ export function evaluate(input: EvaluationInput): { ok: true; evaluation: Evalua
   for (const b of input.bids) if (!isMoney(b.price) || /^0(\.0*)?$/.test(b.price)) issues.push({ code: 'bad_price', bidId: b.bidId });
   const compliant = input.bids.filter((b) => b.compliant);
   const comprehensive = input.method === 'comprehensive';
+  // The sheets by bid, once (a thousand bids × seven members stays linear).
+  const sheetsOf = new Map<string, ScoreSheet[]>();
+  for (const s of input.sheets) {
+    const list = sheetsOf.get(s.bidId);
+    if (list) list.push(s);
+    else sheetsOf.set(s.bidId, [s]);
+  }
   if (comprehensive) {
+    const check = sheetChecker(input.criteria);
     // Every compliant bid is scored by the same members, each once: a mean over different sets is no comparison.
     let members: string | null = null;
     for (const b of compliant) {
-      const sheets = input.sheets.filter((s) => s.bidId === b.bidId);
+      const sheets = sheetsOf.get(b.bidId) ?? [];
       if (!sheets.length) issues.push({ code: 'no_sheets', bidId: b.bidId });
       const ids = sheets.map((s) => s.memberId);
       for (const m of new Set(ids.filter((m, i) => ids.indexOf(m) !== i))) issues.push({ code: 'duplicate_sheet', memberId: m, bidId: b.bidId });
@@ -153,23 +190,34 @@ export function evaluate(input: EvaluationInput): { ok: true; evaluation: Evalua
       if (sheets.length && members !== null && set !== members) issues.push({ code: 'members_differ', bidId: b.bidId });
       if (sheets.length) members ??= set;
       for (const s of sheets) {
-        const found = checkSheet(input.criteria, s.scores);
+        const found = check(s.scores);
         if (found.length) issues.push({ code: 'sheet', memberId: s.memberId, bidId: b.bidId, issues: found });
       }
     }
   }
   if (issues.length) return { ok: false, issues };
 
-  const price = (b: BidToScore) => new Fraction(b.price);
+  const prices = new Map(compliant.map((b) => [b.bidId, new Fraction(b.price)]));
+  const price = (b: BidToScore) => prices.get(b.bidId)!;
   const base = compliant.length ? compliant.map(price).reduce((m, p) => (p.compare(m) < 0 ? p : m)) : null;
+  // Per criterion, once: full marks, and what one point adds to the total (weight / full marks).
+  const factors = new Map(
+    input.criteria.map((c) => {
+      const full = new Fraction(String(c.maxScore));
+      return [c.key, { full, perPoint: new Fraction(String(c.weight)).div(full) }] as const;
+    }),
+  );
   const scored: BidResult[] = compliant.map((b) => {
     if (!comprehensive) return { bidId: b.bidId, price: b.price, compliant: true, criteria: [], total: null, rank: null };
-    const sheets = input.sheets.filter((s) => s.bidId === b.bidId);
+    const sheets = sheetsOf.get(b.bidId)!;
+    const counted: Fraction[] = [];
     const criteria = input.criteria.map((c): CriterionResult => {
       const members = c.part === 'price' ? [] : sheets.map((s) => ({ memberId: s.memberId, score: s.scores[c.key]! }));
-      const full = new Fraction(String(c.maxScore));
-      const score = c.part === 'price' ? base!.div(price(b)).mul(full) : members.reduce((sum, m) => sum.add(new Fraction(m.score)), new Fraction(0)).div(members.length);
-      const pts = score.div(full).mul(new Fraction(String(c.weight)));
+      const { full, perPoint } = factors.get(c.key)!;
+      const score = c.part === 'price' ? base!.div(price(b)).mul(full) : meanScore(members.map((m) => m.score));
+      const pts = score.mul(perPoint);
+      const rounded = rounding.stage === 'criterion' ? roundHalfUp(pts, rounding.decimals) : null;
+      counted.push(rounded === null ? pts : new Fraction(rounded));
       return {
         key: c.key,
         part: c.part,
@@ -177,20 +225,24 @@ export function evaluate(input: EvaluationInput): { ok: true; evaluation: Evalua
         maxScore: c.maxScore,
         members,
         score: { exact: exact(score), shown: roundHalfUp(score, 2) },
-        points: { exact: exact(pts), counted: rounding.stage === 'criterion' ? roundHalfUp(pts, rounding.decimals) : exact(pts) },
+        points: { exact: exact(pts), counted: rounded ?? exact(pts) },
       };
     });
-    const sum = criteria.reduce((s, c) => s.add(new Fraction(rounding.stage === 'criterion' ? c.points.counted : c.points.exact)), new Fraction(0));
+    const sum = counted.reduce((s, x) => s.add(x), new Fraction(0));
     return { bidId: b.bidId, price: b.price, compliant: true, criteria, total: { exact: exact(sum), rounded: roundHalfUp(sum, rounding.decimals) }, rank: null };
   });
 
   // Order: comprehensive by rounded total descending, then price ascending; lowest price by price ascending.
+  // The keys are parsed once per bid, not in every comparison.
+  const keys = new Map(scored.map((b) => [b, { total: comprehensive ? new Fraction(b.total!.rounded) : null, price: new Fraction(b.price) }]));
   const order = (a: BidResult, b: BidResult) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
     if (comprehensive) {
-      const byTotal = new Fraction(b.total!.rounded).compare(new Fraction(a.total!.rounded));
+      const byTotal = kb.total!.compare(ka.total!);
       if (byTotal) return byTotal;
     }
-    return new Fraction(a.price).compare(new Fraction(b.price));
+    return ka.price.compare(kb.price);
   };
   scored.sort(order);
   scored.forEach((b, i) => (b.rank = i > 0 && order(scored[i - 1]!, b) === 0 ? scored[i - 1]!.rank : i + 1));

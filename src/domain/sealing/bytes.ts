@@ -95,11 +95,32 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  * Only JSON values: undefined members are left out, as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
+  // The engine's own serializer, with each object's keys put in order on the way:
+  // the same text as the recursive walk below, several times faster on megabyte
+  // reports. Objects order integer-like keys numerically whatever the insertion
+  // order, so a value with such a key takes the walk.
+  let integerKey = false;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) {
+      if (INTEGER_KEY.test(k)) integerKey = true;
+      sorted[k] = o[k];
+    }
+    return sorted;
+  });
+  return integerKey ? canonicalWalk(value) : text;
+}
+
+const INTEGER_KEY = /^(0|[1-9]\d*)$/;
+
+function canonicalWalk(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalWalk(v))).join(',')}]`;
   const entries = Object.keys(value as Record<string, unknown>)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    .map((k) => `${JSON.stringify(k)}:${canonicalWalk((value as Record<string, unknown>)[k])}`);
   return `{${entries.join(',')}}`;
 }

@@ -88,6 +88,10 @@ describe('bytes', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"z":1}]},"b":1}');
     expect(canonicalJson([undefined, null, 'é'])).toBe('[null,null,"é"]');
     expect(canonicalJson(3)).toBe('3');
+    // Integer-like keys sort as text too (an object would put them first, in numeric order).
+    expect(canonicalJson({ b: { 10: 'x', 2: 'y', a: [{ 1: 1 }] } })).toBe('{"b":{"10":"x","2":"y","a":[{"1":1}]}}');
+    expect(canonicalJson({ b: [1, undefined], a: null })).toBe('{"a":null,"b":[1,null]}');
+    expect(canonicalJson({ 1: [undefined, 2], 0: 'x' })).toBe('{"0":"x","1":[null,2]}');
   });
 });
 

@@ -83,7 +83,7 @@ export const awardService = {
   async stateIn(tx: Tx, deps: AwardDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
     const t = await ownTender(tx, ctx, tenderId);
-    const e = await evaluationService.evaluationOf(tx, tenderId);
+    const e = await evaluationService.evaluationOf(tx, tenderId, { withResult: true });
     if (!e || !e.result) throw stateError('award.no_result', text('评标结束后才能定标。', 'The award follows the evaluation.'));
     const result = e.result as unknown as EvaluationResult;
     const stored = await awardRepo.lots(tx, tenderId);

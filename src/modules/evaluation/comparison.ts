@@ -7,7 +7,7 @@
 import Fraction from 'fraction.js';
 import { withTenant, type TenantContext } from '../../db/tenant';
 import { compareBids } from '../../domain/buy/comparison';
-import { roundHalfUp } from '../../domain/buy/scoring';
+import { meanScore, roundHalfUp } from '../../domain/buy/scoring';
 import { text } from '../../domain/i18n';
 import { recordAudit } from '../audit/service';
 import { openingService } from '../opening/service';
@@ -21,7 +21,7 @@ import { activeMembers, seat, type EvalDeps } from './service';
 export async function comparisonOf(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
   const now = deps.clock.now();
   return withTenant(deps.db, ctx, async (tx) => {
-    const s = await seat(tx, ctx, tenderId);
+    const s = await seat(tx, ctx, tenderId, { with: ['result'] });
     if (s.me && !s.me.declaredAt) throw stateError('evaluation.declare_first', text('请先申报与各投标人有无利益冲突。', 'Declare any conflict of interest with the bidders first.'));
     const setup = setupOf(s.t);
     const first = await openingService.openedBids(tx, tenderId);
@@ -33,12 +33,14 @@ export async function comparisonOf(deps: EvalDeps, ctx: TenantContext, tenderId:
     const members = new Set(activeMembers(await evaluationRepo.members(tx, tenderId)).map((m) => m.userId));
     const sheets = scoresVisible ? (await evaluationRepo.sheets(tx, tenderId)).filter((x) => members.has(x.userId)) : [];
     const people = await organizationService.people(deps.db, [...members]);
+    const sheetsOf = new Map<string, typeof sheets>();
+    for (const x of sheets) sheetsOf.set(x.bidId, [...(sheetsOf.get(x.bidId) ?? []), x]);
     const criteria = setup.evaluation.criteria
       .filter((c) => c.part !== 'price')
       .map((c) => {
         const cells = bids.map((b) => {
-          const mine = sheets.filter((x) => x.bidId === b.bidId && x.scores[c.key] !== undefined);
-          const mean = mine.length ? mine.reduce((sum, x) => sum.add(new Fraction(x.scores[c.key]!)), new Fraction(0)).div(mine.length) : null;
+          const mine = (sheetsOf.get(b.bidId) ?? []).filter((x) => x.scores[c.key] !== undefined);
+          const mean = mine.length ? meanScore(mine.map((x) => x.scores[c.key]!)) : null;
           return { bidId: b.bidId, mean, score: mean ? roundHalfUp(mean, 2) : null, best: false };
         });
         const top = cells.reduce<Fraction | null>((m, x) => (x.mean && (!m || x.mean.compare(m) > 0) ? x.mean : m), null);

@@ -224,6 +224,8 @@ describe('screening, scoring, the report', () => {
     expect(cmp.prices.lots[0].cells.find((x: { bidId: string }) => x.bidId === b)).toMatchObject({ total: '360000.00', complete: true, best: true });
     expect(cmp.bids.find((x: { bidId: string }) => x.bidId === c).compliant).toBe(false);
     expect((await env.request(otherBuyer, 'GET', url('/comparison'))).status).toBe(404);
+    // The buyer's staff off the committee read it too (unaudited: no member's view).
+    expect((await must(buyer, 'GET', url('/comparison'))).bids).toHaveLength(3);
     for (const lot of s.results) {
       expect(lot.candidates.map((x: { bidder: string; total: string; rank: number }) => [x.bidder, x.total, x.rank])).toEqual([
         ['甲公司', '85.00', 1],

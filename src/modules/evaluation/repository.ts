@@ -1,7 +1,7 @@
 // The evaluation's tables: the evaluation row, its committee, screening results
 // and score sheets. Rows are the buyer's; a committee member from another
 // organization reaches them through the committee policies (schema/evaluation.ts).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { committeeMembers, evaluations, scoreSheets, screeningResults } from '../../db/schema/index';
 import type { EvaluationPhase } from '../../domain/buy/evaluation';
@@ -12,9 +12,15 @@ export type ScreeningRow = typeof screeningResults.$inferSelect;
 export type SheetRow = typeof scoreSheets.$inferSelect;
 
 export const evaluationRepo = {
-  async get(tx: Tx, tenderId: string, opts: { forUpdate?: boolean } = {}): Promise<EvaluationRow | null> {
-    const q = tx.select().from(evaluations).where(eq(evaluations.tenderId, tenderId)).limit(1);
-    return (await (opts.forUpdate ? q.for('update') : q))[0] ?? null;
+  /** The evaluation row; its large documents (the result, the report) only when asked for, null otherwise. */
+  async get(tx: Tx, tenderId: string, opts: { forUpdate?: boolean; with?: readonly ('result' | 'report')[] } = {}): Promise<EvaluationRow | null> {
+    const cols = {
+      ...getTableColumns(evaluations),
+      result: opts.with?.includes('result') ? evaluations.result : sql<null>`null`,
+      report: opts.with?.includes('report') ? evaluations.report : sql<null>`null`,
+    };
+    const q = tx.select(cols).from(evaluations).where(eq(evaluations.tenderId, tenderId)).limit(1);
+    return ((await (opts.forUpdate ? q.for('update') : q))[0] as EvaluationRow | undefined) ?? null;
   },
   async insert(tx: Tx, v: typeof evaluations.$inferInsert): Promise<void> {
     await tx.insert(evaluations).values(v).onConflictDoNothing();

@@ -103,7 +103,8 @@ export interface Report {
     lotKey: string;
     name: string;
     basePrice: string | null;
-    ranking: { bidId: string; bidder: string; price: string; total: string | null; rank: number | null; criteria: { key: string; score: string; members: { name: string; score: string }[] }[] }[];
+    /** Per criterion the mean and each member's points, in the order of `committee`. */
+    ranking: { bidId: string; bidder: string; price: string; total: string | null; rank: number | null; criteria: { key: string; score: string; members: string[] }[] }[];
     candidates: { rank: number; bidId: string; bidder: string; price: string; total: string | null }[];
     tiedAtCut: string[];
   }[];
@@ -119,8 +120,8 @@ export function buildReport(input: {
   result: EvaluationResult;
   at: Date;
 }): Report {
-  const bidder = (id: string) => input.bids.find((b) => b.bidId === id)?.name ?? id;
-  const member = (id: string) => input.committee.find((m) => m.userId === id)?.name ?? id;
+  const bidders = new Map(input.bids.map((b) => [b.bidId, b.name]));
+  const bidder = (id: string) => bidders.get(id) ?? id;
   return {
     format: 'procura-evaluation-report/1',
     tender: input.tender,
@@ -138,7 +139,7 @@ export function buildReport(input: {
         price: b.price,
         total: b.total?.rounded ?? null,
         rank: b.rank,
-        criteria: b.criteria.map((c) => ({ key: c.key, score: c.score.shown, members: c.members.map((m) => ({ name: member(m.memberId), score: m.score })) })),
+        criteria: b.criteria.map((c) => ({ key: c.key, score: c.score.shown, members: c.members.length ? input.committee.map((m) => c.members.find((x) => x.memberId === m.userId)?.score ?? '') : [] })),
       }));
       return {
         lotKey: l.lotKey,
@@ -146,7 +147,7 @@ export function buildReport(input: {
         basePrice: l.evaluation.basePrice,
         ranking,
         candidates: l.candidates.map((id) => {
-          const r = ranking.find((x) => x.bidId === id)!;
+          const r = ranking.find((x) => x.bidId === id)!; // three at most
           return { rank: r.rank!, bidId: id, bidder: r.bidder, price: r.price, total: r.total };
         }),
         tiedAtCut: l.tiedAtCut,
@@ -204,7 +205,7 @@ export function reportHtml(r: Report, sha256: string, signatures: { name: string
         .map((b) => {
           const crit = r.method === 'comprehensive' ? r.criteria.map((c) => {
             const x = b.criteria.find((y) => y.key === c.key);
-            const members = x?.members.length ? `<div class="m">${x.members.map((m) => `${esc(m.name)}: ${esc(m.score)}`).join('<br>')}</div>` : '';
+            const members = x?.members.length ? `<div class="m">${x.members.map((score, i) => `${esc(r.committee[i]?.name ?? '')}: ${esc(score)}`).join('<br>')}</div>` : '';
             return `<td>${x ? esc(x.score) : '—'}${members}</td>`;
           }).join('') : '';
           return `<tr><td>${b.rank ?? '—'}</td><td>${esc(b.bidder)}</td><td class="n">${esc(money(b.price))}</td>${crit}<td class="n">${b.total ?? '—'}</td></tr>`;

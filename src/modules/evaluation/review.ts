@@ -80,7 +80,9 @@ export async function finishEvaluation(tx: Tx, deps: EvalDeps, ctx: TenantContex
     at: now,
   });
   const reportSha256 = sha256Hex(Buffer.from(canonicalJson(report), 'utf8'));
-  if (!(await evaluationRepo.transition(tx, s.t.id, [s.e.phase], { phase: 'report', result: r.result as never, report: report as never, reportSha256, updatedAt: now }))) {
+  // Stored without the members' points per criterion (the sheets and the report hold them): the result stays small.
+  const stored: EvaluationResult = { ...r.result, lots: r.result.lots.map((l) => ({ ...l, evaluation: { ...l.evaluation, bids: l.evaluation.bids.map((b) => ({ ...b, criteria: b.criteria.map((c) => ({ key: c.key, score: c.score, points: c.points })) as never })) } })) };
+  if (!(await evaluationRepo.transition(tx, s.t.id, [s.e.phase], { phase: 'report', result: stored as never, report: report as never, reportSha256, updatedAt: now }))) {
     throw stateError('evaluation.moved', text('评标状态刚刚被改变，请刷新。', 'The evaluation just moved on; reload.'));
   }
   await audit(tx, s, ctx, { at: now, action: 'evaluation.computed', data: { reportSha256, lots: r.result.lots.map((l) => ({ lot: l.lotKey, candidates: l.candidates })) } });
@@ -340,7 +342,7 @@ export const reviewService = {
   /** The report (JSON as signed, with signatures), for the buyer's staff and declared members. */
   async report(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     return readTenant(deps.db, ctx, async (tx) => {
-      const s = await seat(tx, ctx, tenderId);
+      const s = await seat(tx, ctx, tenderId, { with: ['report'] });
       if (s.me) requireMember(s);
       if (!s.e.report) throw stateError('evaluation.no_report', text('评分结束后才有评标报告。', 'The report exists once scoring closes.'));
       const members = activeMembers(await evaluationRepo.members(tx, tenderId));
@@ -359,9 +361,6 @@ export const reviewService = {
     return reportHtml(r.report, r.sha256, r.signatures, lang);
   },
 };
-
-/** The result stored for the award (inside the buyer's transaction). */
-export const resultOf = (e: { result: unknown }) => e.result as EvaluationResult | null;
 
 async function requireWholeCommittee(tx: Tx, s: Seat) {
   const members = await evaluationRepo.members(tx, s.t.id);

@@ -160,7 +160,8 @@ export const ReportContent = z
             price: z.string(),
             total: z.string().nullable(),
             rank: z.number().int().nullable(),
-            criteria: z.array(z.object({ key: z.string(), score: z.string(), members: z.array(z.object({ name: z.string(), score: z.string() })) })),
+            /** Each criterion's mean, and each member's points in the order of `committee`. */
+            criteria: z.array(z.object({ key: z.string(), score: z.string(), members: z.array(z.string()) })),
           }),
         ),
         candidates: z.array(z.object({ rank: z.number().int(), bidId: Uuid, bidder: z.string(), price: z.string(), total: z.string().nullable() })),

@@ -51,7 +51,7 @@ export interface Seat {
 }
 
 /** The evaluation as the caller may reach it: the buyer's staff, or an active member. Anyone else (another organization, a former member) gets 404. */
-export async function seat(tx: Tx, ctx: TenantContext, tenderId: string, opts: { forUpdate?: boolean } = {}): Promise<Seat> {
+export async function seat(tx: Tx, ctx: TenantContext, tenderId: string, opts: { forUpdate?: boolean; with?: readonly ('result' | 'report')[] } = {}): Promise<Seat> {
   const t = await tenderRepo.get(tx, tenderId);
   if (!t) throw notFound('evaluation');
   const mine = await evaluationRepo.memberOf(tx, tenderId, ctx.userId);
@@ -272,7 +272,7 @@ export const evaluationService = {
   /** The evaluation as the caller may see it (the buyer's staff, or an active member). */
   async state(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     return readTenant(deps.db, ctx, async (tx) => {
-      const s = await seat(tx, ctx, tenderId);
+      const s = await seat(tx, ctx, tenderId, { with: ['result'] });
       return evaluationService.stateIn(tx, deps, ctx, s);
     });
   },
@@ -374,13 +374,13 @@ export const evaluationService = {
   },
 
   /** The evaluation row of a tender (as the caller may read it), inside the caller's transaction. */
-  evaluationOf(tx: Tx, tenderId: string) {
-    return evaluationRepo.get(tx, tenderId);
+  evaluationOf(tx: Tx, tenderId: string, opts: { withResult?: boolean } = {}) {
+    return evaluationRepo.get(tx, tenderId, { with: opts.withResult ? ['result'] : [] });
   },
 
   /** The stored result and evaluation row of a tender the buyer owns (for the award), inside the caller's transaction. */
   async forAward(tx: Tx, tenderId: string) {
-    return evaluationRepo.get(tx, tenderId, { forUpdate: true });
+    return evaluationRepo.get(tx, tenderId, { forUpdate: true, with: ['result'] });
   },
 
   /** The bids that passed screening (their price envelopes are the ones to open). */

@@ -15929,10 +15929,7 @@ export interface components {
                     bidId: string;
                     criteria: {
                         key: string;
-                        members: {
-                            name: string;
-                            score: string;
-                        }[];
+                        members: string[];
                         score: string;
                     }[];
                     price: string;
@@ -16016,10 +16013,7 @@ export interface components {
                     bidId: string;
                     criteria: {
                         key: string;
-                        members: {
-                            name: string;
-                            score: string;
-                        }[];
+                        members: string[];
                         score: string;
                     }[];
                     price: string;

@@ -35,6 +35,7 @@ import {
   IconLayoutKanban,
   IconListDetails,
   IconLogout,
+  IconScale,
   IconSettings,
   IconSwitchHorizontal,
   IconTargetArrow,
@@ -140,7 +141,9 @@ const BUY_NAV: NavItem[] = [
   { to: '/buy/tenders', key: 'buy.nav.tenders', icon: IconGavel },
   { to: '/buy/key-holder', key: 'buy.nav.keyHolder', icon: IconKey },
 ];
+// Everyone may sit on an evaluation committee (a buyer's staff, an expert of any organization).
 const COMMON_NAV: NavItem[] = [
+  { to: '/evaluations', key: 'evaluation.nav', icon: IconScale },
   { to: '/notifications', key: 'buy.nav.notifications', icon: IconBell },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
 ];

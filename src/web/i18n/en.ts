@@ -2,9 +2,11 @@
 // keys (a missing or extra key is a type error). Domain labels (stages, evidence
 // types, roles, risks, …) come from src/domain and are not repeated here.
 import { buyEn } from './buy.en';
+import { evaluationEn } from './evaluation.en';
 
 export const en = {
   buy: buyEn,
+  evaluation: evaluationEn,
   app: {
     name: 'Procura',
     tagline: "Know where each customer stands in their procurement process.",

@@ -3,9 +3,11 @@
 import type { Messages } from './en';
 
 import { buyZhCN } from './buy.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
 
 export const zhCN: Messages = {
   buy: buyZhCN,
+  evaluation: evaluationZhCN,
   app: {
     name: 'Procura',
     tagline: '清楚每个客户走到了采购流程的哪一步。',

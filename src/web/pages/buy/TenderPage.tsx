@@ -3,7 +3,7 @@
 // in its state: edit and publish a draft, invite, answer, amend, cancel, open.
 import { useState } from 'react';
 import { Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconKey, IconSend } from '@tabler/icons-react';
+import { IconEdit, IconKey, IconScale, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTender } from '../../api/buy';
@@ -63,6 +63,11 @@ export default function TenderPage() {
             {x.status !== 'draft' && x.status !== 'cancelled' ? (
               <Button leftSection={<IconKey size={16} />} component={Link} to={`/buy/tenders/${x.id}/opening`} variant={x.status === 'bidding_closed' ? 'filled' : 'light'} data-testid="go-opening">
                 {t('buy.tenders.opening')}
+              </Button>
+            ) : null}
+            {x.status === 'opened' ? (
+              <Button leftSection={<IconScale size={16} />} component={Link} to={`/evaluations/${x.id}`} data-testid="go-evaluation">
+                {t('evaluation.tenderButton')}
               </Button>
             ) : null}
           </Group>
