@@ -161,6 +161,7 @@ const cases: Record<string, Case> = {
   'PUT /api/v1/evaluations/{id}/committee': { method: 'PUT', url: () => `/api/v1/evaluations/${tw.tenderId}/committee`, body: () => ({ staff: [{ userId: b.userId, chair: true }] }), expect: 404 },
   'POST /api/v1/evaluations/{id}/draws': { method: 'POST', url: () => `/api/v1/evaluations/${tw.tenderId}/draws`, body: () => ({ field: 'x', count: 1 }), expect: 404 },
   'POST /api/v1/evaluations/{id}/members/{memberId}/replace': { method: 'POST', url: () => `/api/v1/evaluations/${tw.tenderId}/members/00000000-0000-4000-8000-000000000001/replace`, body: () => ({ reason: 'x' }), expect: 404 },
+  'PUT /api/v1/evaluations/{id}/members/{memberId}/chair': { method: 'PUT', url: () => `/api/v1/evaluations/${tw.tenderId}/members/00000000-0000-4000-8000-000000000001/chair`, expect: 404 },
   'POST /api/v1/evaluations/{id}/convene': { method: 'POST', url: () => `/api/v1/evaluations/${tw.tenderId}/convene`, expect: 404 },
   'POST /api/v1/evaluations/{id}/declaration': { method: 'POST', url: () => `/api/v1/evaluations/${tw.tenderId}/declaration`, body: () => ({ declarations: [] }), expect: 404 },
   'GET /api/v1/evaluations/{id}/bids': { method: 'GET', url: () => `/api/v1/evaluations/${tw.tenderId}/bids`, expect: 404 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommittee, drawExperts, expertsNeeded, LEGAL_COMMITTEE, replayDraw, seededStream, type PoolExpert } from './committee';
+import { checkCommittee, drawExperts, expertsNeeded, expertsToDraw, LEGAL_COMMITTEE, replayDraw, seededStream, type PoolExpert } from './committee';
 
 const members = (experts: number, buyers: number) => [
   ...Array.from({ length: experts }, (_, i) => ({ id: `e${i}`, kind: 'expert' as const })),
@@ -39,6 +39,16 @@ describe('committee composition', () => {
     expect(expertsNeeded('gov_procurement', 7)).toBe(5);
     expect(expertsNeeded('tender_law', 9)).toBe(6);
     expect(expertsNeeded('enterprise', 5)).toBe(0);
+  });
+
+  it('experts to draw: to the smallest lawful odd committee with the staff appointed', () => {
+    expect(expertsToDraw('tender_law', { staff: 1, experts: 0 })).toBe(4); // 1 + 4 = 5
+    expect(expertsToDraw('tender_law', { staff: 2, experts: 0 })).toBe(5); // 2 + 5 = 7 (2 + 3 = 5 has 3 < 4 experts)
+    expect(expertsToDraw('tender_law', { staff: 2, experts: 3 })).toBe(2);
+    expect(expertsToDraw('gov_procurement', { staff: 1, experts: 0 }, { minMembers: 7 })).toBe(6);
+    expect(expertsToDraw('tender_law', { staff: 0, experts: 6 })).toBe(1); // 7: an odd number
+    expect(expertsToDraw('tender_law', { staff: 1, experts: 4 })).toBe(0);
+    expect(expertsToDraw('enterprise', { staff: 1, experts: 0 })).toBe(0);
   });
 });
 

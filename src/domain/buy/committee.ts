@@ -55,6 +55,21 @@ export function expertsNeeded(regime: Regime, size: number): number {
   return Math.ceil((size * num) / den);
 }
 
+/**
+ * How many more experts to draw so that, with the members there are, the
+ * committee is lawful: under the legal regimes the smallest odd size of at least
+ * the minimum in which experts are two thirds or more; otherwise none.
+ */
+export function expertsToDraw(regime: Regime, have: { staff: number; experts: number }, opts: { minMembers?: number } = {}): number {
+  if (!isLegalRegime(regime)) return 0;
+  const min = Math.max(LEGAL_COMMITTEE.minMembers, opts.minMembers ?? 0);
+  for (let size = Math.max(min, have.staff + have.experts); ; size++) {
+    if (size % 2 === 0) continue;
+    const experts = size - have.staff;
+    if (experts >= expertsNeeded(regime, size) && experts >= have.experts) return experts - have.experts;
+  }
+}
+
 export interface PoolExpert {
   id: string;
   fields: readonly string[];

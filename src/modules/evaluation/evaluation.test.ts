@@ -92,7 +92,15 @@ describe('the committee', () => {
     expect(small.body.code).toBe('committee.composition');
     const short = await env.request(buyer, 'POST', url('/draws'), { field: '机电', count: 9 });
     expect(short.body.code).toBe('committee.pool_short');
-    const s = await must(buyer, 'POST', url('/draws'), { field: '机电', count: 4 });
+    expect((await state(buyer)).expertsToDraw).toBe(4);
+    const s0 = await must(buyer, 'POST', url('/draws'), { field: '机电', count: 4 });
+    expect(s0.expertsToDraw).toBe(0);
+    // The committee chose an expert as its chair, then the buyer's member again.
+    const expertSeat = s0.members.find((m: { kind: string }) => m.kind === 'expert');
+    const chaired = await must(buyer, 'PUT', url(`/members/${expertSeat.id}/chair`));
+    expect(chaired.members.filter((m: { chair: boolean }) => m.chair).map((m: { id: string }) => m.id)).toEqual([expertSeat.id]);
+    const staffSeat = s0.members.find((m: { kind: string }) => m.kind === 'buyer');
+    const s = await must(buyer, 'PUT', url(`/members/${staffSeat.id}/chair`));
     expect(s.members).toHaveLength(5);
     expect(s.composition).toEqual([]);
     const d = s.draws[0];

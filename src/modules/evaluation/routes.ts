@@ -40,6 +40,9 @@ export function evaluationRoutes(app: App, deps: Deps) {
   app.post('/evaluations/:id/members/:memberId/replace', { schema: { tags, summary: 'Buyer: replace a member, with the reason recorded', params: MemberParams, body: ReplaceBody, response: { 200: EvaluationState, ...errorResponses } } }, (req) =>
     committeeService.replace(deps, req.tenant, req.params.id, req.params.memberId, req.body),
   );
+  app.put('/evaluations/:id/members/:memberId/chair', { schema: { tags, summary: 'Buyer: record the chair the committee chose (a member of the buyer or an expert)', params: MemberParams, response: { 200: EvaluationState, ...errorResponses } } }, (req) =>
+    committeeService.setChair(deps, req.tenant, req.params.id, req.params.memberId),
+  );
   app.post('/evaluations/:id/convene', { schema: { tags, summary: 'Buyer: convene the committee (composition and frozen criteria checked)', params: IdParams, response: { 200: EvaluationState, ...errorResponses } } }, (req) =>
     committeeService.convene(deps, req.tenant, req.params.id),
   );

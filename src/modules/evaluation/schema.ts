@@ -48,14 +48,16 @@ export const EvaluationState = z
     freezeHash: z.string().nullable(),
     phase: z.enum(EVALUATION_PHASES),
     minMembers: z.number().int(),
-    expertsNeeded: z.number().int(),
+    /** More experts to draw for a lawful committee with the members there are (0 outside the legal regimes). */
+    expertsToDraw: z.number().int(),
     composition: z.array(LocalizedText),
     members: z.array(
       z.object({
         id: Uuid,
         userId: Uuid,
         name: z.string(),
-        email: z.string(),
+        /** Shown to the buyer's staff only. */
+        email: z.string().nullable(),
         kind: z.enum(['buyer', 'expert']),
         chair: z.boolean(),
         source: z.enum(['appointed', 'drawn']),

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { readTenant, withTenant, type TenantContext } from '../../db/tenant';
-import { checkCommittee, drawExperts, expertsNeeded } from '../../domain/buy/committee';
+import { checkCommittee, drawExperts, expertsToDraw } from '../../domain/buy/committee';
 import { EVALUATION_PHASE_LABELS, type EvaluationPhase } from '../../domain/buy/evaluation';
 import { DEFAULT_ROUNDING, type Rounding } from '../../domain/buy/scoring';
 import { freezeHash } from '../../domain/buy/tender';
@@ -220,6 +220,23 @@ export const committeeService = {
     return evaluationService.state(deps, ctx, tenderId);
   },
 
+  /** Buyer: records the chair the committee chose among its members (staff or expert), before it is convened. */
+  async setChair(deps: EvalDeps, ctx: TenantContext, tenderId: string, memberId: string) {
+    const now = deps.clock.now();
+    await withTenant(deps.db, ctx, async (tx) => {
+      const s = await seat(tx, ctx, tenderId);
+      requireEvalManager(ctx, s);
+      const e = await ensure(tx, deps, s.t, now);
+      requirePhase(e, 'committee');
+      const m = (await evaluationRepo.members(tx, tenderId)).find((x) => x.id === memberId && x.status === 'active');
+      if (!m) throw notFound('committee_member');
+      await evaluationRepo.clearChair(tx, tenderId);
+      await evaluationRepo.updateMember(tx, m.id, { chair: true });
+      await recordAudit(tx, ctx, { at: now, action: 'committee.chair_named', tenderId, subjectId: m.userId, data: { kind: m.kind } });
+    });
+    return evaluationService.state(deps, ctx, tenderId);
+  },
+
   /** Buyer: the committee starts: composition valid, a chair named, the frozen criteria hash as published. */
   async convene(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
@@ -315,13 +332,13 @@ export const evaluationService = {
       freezeHash: t.freezeHash,
       phase: e.phase,
       minMembers: e.minMembers,
-      expertsNeeded: expertsNeeded(t.regime, Math.max(active.length, 1)),
+      expertsToDraw: expertsToDraw(t.regime, { staff: active.filter((m) => m.kind === 'buyer').length, experts: active.filter((m) => m.kind === 'expert').length }, { minMembers: e.minMembers || undefined }),
       composition: compositionIssues(t, e, members).map((i) => i.text),
       members: members.map((m) => ({
         id: m.id,
         userId: m.userId,
         name: people.get(m.userId)?.name ?? '',
-        email: s.buyer ? people.get(m.userId)?.email ?? '' : '',
+        email: s.buyer ? people.get(m.userId)?.email ?? null : null,
         kind: m.kind,
         chair: m.chair,
         source: m.source as 'appointed' | 'drawn',

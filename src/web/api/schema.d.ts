@@ -2726,6 +2726,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations/{id}/members/{memberId}/chair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Buyer: record the chair the committee chose (a member of the buyer or an expert) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationState"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations/{id}/members/{memberId}/replace": {
         parameters: {
             query?: never;
@@ -14406,7 +14499,7 @@ export interface components {
             }[];
             /** @enum {string} */
             envelopes: "one" | "two";
-            expertsNeeded: number;
+            expertsToDraw: number;
             finalAt: string | null;
             freezeHash: string | null;
             lots: {
@@ -14428,7 +14521,7 @@ export interface components {
                 chair: boolean;
                 declared: boolean;
                 dissent: string | null;
-                email: string;
+                email: string | null;
                 field: string | null;
                 /** Format: uuid */
                 id: string;
@@ -14524,7 +14617,7 @@ export interface components {
             }[];
             /** @enum {string} */
             envelopes: "one" | "two";
-            expertsNeeded: number;
+            expertsToDraw: number;
             finalAt: string | null;
             freezeHash: string | null;
             lots: {
@@ -14546,7 +14639,7 @@ export interface components {
                 chair: boolean;
                 declared: boolean;
                 dissent: string | null;
-                email: string;
+                email: string | null;
                 field: string | null;
                 /** Format: uuid */
                 id: string;

@@ -71,7 +71,7 @@ export const evaluationEn = {
     compositionTitle: 'The committee does not meet the rules yet',
     minMembers: 'Minimum size',
     regimeMinimum: "the regime's",
-    expertsNeeded: 'Experts needed at this size',
+    expertsToDraw: 'Experts still to draw',
     convenedAt: 'Convened',
     notConvened: 'not yet',
   },

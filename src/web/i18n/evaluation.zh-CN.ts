@@ -74,7 +74,7 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     compositionTitle: '评标委员会的组成尚不符合规定',
     minMembers: '最少人数',
     regimeMinimum: '按法定要求',
-    expertsNeeded: '按现有人数所需专家',
+    expertsToDraw: '还需抽取的专家',
     convenedAt: '召集时间',
     notConvened: '尚未召集',
   },

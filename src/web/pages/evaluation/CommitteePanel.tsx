@@ -193,7 +193,7 @@ export function CommitteePanel({ s }: { s: EvaluationState }) {
           <Card title={t('evaluation.committee.members')} right={<Text size="xs" c="dimmed">{t('evaluation.committee.counts', { active: active.length, experts })}</Text>}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mb="sm">
               <Figure label={t('evaluation.committee.minMembers')}>{s.minMembers || t('evaluation.committee.regimeMinimum')}</Figure>
-              <Figure label={t('evaluation.committee.expertsNeeded')}>{s.expertsNeeded}</Figure>
+              <Figure label={t('evaluation.committee.expertsToDraw')}>{s.expertsToDraw}</Figure>
               <Figure label={t('evaluation.committee.convenedAt')}>{s.convenedAt ? f.dateTime(s.convenedAt) : t('evaluation.committee.notConvened')}</Figure>
             </SimpleGrid>
             <MembersTable s={s} onReplace={setReplacing} />
