@@ -4,8 +4,9 @@
 // approval chain, requisitions in every state, projects, key holders, certified
 // and uncertified suppliers — the three demo sellers among them, so a demo user
 // sees both ends of one tender — and tenders in every state: draft, published
-// (taking bids), bidding closed (ready to open now), opened, failed. A seller's
-// opportunity is linked to two of them and takes their events as evidence.
+// (taking bids), bidding closed (ready to open now), in evaluation, awarded,
+// failed. A seller's opportunity is linked to two of them and takes their events
+// as evidence; the evaluation and the award are in evaluation-demo.ts.
 import pg from 'pg';
 import { createHolderKey, unlockHolderKey, type HolderKeyRecord } from '../domain/sealing/holder-key';
 import { createTenderKey, openShare, type TenderKey } from '../domain/sealing/tender-key';
@@ -26,6 +27,7 @@ import { openingService } from '../modules/opening/service';
 import { tenderLinkService } from '../modules/tender-link/service';
 import { ownerDb, tenderTick } from '../modules/tenders/jobs';
 import { DEMO_PASSWORD } from './content';
+import { seedEvaluationDemo } from './evaluation-demo';
 
 export const BUYER_EMAIL = 'chen.gang@hailan.demo';
 /** Every demo key holder's passphrase (printed at start: a demo, not a secret). */
@@ -286,9 +288,21 @@ export async function seedBuyDemo(ownerUrl: string, rt: Runtime, opts: { now?: D
     await owner.close();
   }
 
+  // 6. Opened under the Bidding Law, for the evaluation demo to leave in scoring: the motor framework.
+  const pMotor = await approved('空调风机电机年度采购', '采购部', '2027 年室内机风机电机，按年度框架招标。', [{ name: '直流无刷风机电机', quantity: '30000', unit: '台', unitPrice: '86' }], -60);
+  await projectService.setTeam(deps, gm, pMotor, { members: [{ userId: gm.userId, roles: ['decision_maker'] }, { userId: purchasing.userId, roles: ['purchaser'] }, { userId: head.userId, roles: ['user'] }] });
+  const t6 = await makeTender(pMotor, { title: '空调风机电机年度框架采购', regime: 'tender_law', method: 'open', category: 'goods', estimatedValue: '2580000.00', minValidBids: 3, lots: [{ name: '直流无刷风机电机', items: [item('直流无刷风机电机', '30000', '台', '48 W，310 V DC，噪声 ≤ 30 dB(A)')] }], evaluation: { method: 'comprehensive', criteria: criteria(30) } }, { questionsUntil: at(-20), deadline: at(-5), openingAt: at(-5) }, -30);
+  await publish(t6.id, [['招标文件.txt', '空调风机电机年度框架采购招标文件……']]);
+  await bid('ecc', t6.id, [82], '华东精密：电机与压缩机同线配套。', -12);
+  await bid('npm', t6.id, [79.5], '宁波精工：电机为本公司主业，年产 300 万台。', -11);
+  if (sellers.autoline) await bid('autoline', t6.id, [84], 'AutoLine：含驱动板联调。', -10);
+  set(at(-4));
+  await open(t6.id);
+  await seedEvaluationDemo({ ownerUrl, rt, passwordHash: hash, at, set, buyerOrgId: buyer.id, gm, purchasing, head, openedTenderId: t1.id, scoringTenderId: t6.id });
+
   // 5. A draft, still missing its criteria.
   await makeTender(pMould, { title: '新款落地扇外壳注塑模具', regime: 'enterprise', method: 'invited', category: 'goods', estimatedValue: '570000.00', lots: [{ name: '模具', items: [item('外壳注塑模具', '6', '套', '模具钢 P20，寿命 50 万模次')] }], evaluation: { method: 'comprehensive', criteria: [] } }, { questionsUntil: at(10), deadline: at(25), openingAt: at(25) }, -1);
   set(now);
-  opts.log?.('buy side: 5 tenders (draft, published, bidding closed, opened, failed)');
-  return { tenders: 5 };
+  opts.log?.('buy side: 6 tenders (draft, published, bidding closed, awarded, in evaluation, failed) and an expert pool');
+  return { tenders: 6 };
 }

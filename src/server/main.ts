@@ -4,6 +4,7 @@ import { loadConfig, withPort } from '../config';
 import { ipv6Works, portIsFree, StartupError } from '../db/embedded';
 import { hasAnyOrganization, seedDemo } from '../seed/demo';
 import { BUYER_EMAIL, DEMO_KEY_PASSPHRASE, seedBuyDemo } from '../seed/buy-demo';
+import { EXPERT_EMAIL } from '../seed/evaluation-demo';
 import { TestClock } from './clock';
 import { startJobs } from './jobs';
 import { createRuntime, prepareDatabase } from './runtime';
@@ -75,6 +76,7 @@ if (config.demoData) {
   say('  seller, industrial automation: wang.lei@autoline.demo');
   say('  seller, property insurance:    chen.jing@shieldins.demo');
   say(`  buyer, home appliances:        ${BUYER_EMAIL}  (key holders' passphrase: ${DEMO_KEY_PASSPHRASE})`);
+  say(`  evaluation expert:             ${EXPERT_EMAIL}  (a sheet to score under "My evaluations")`);
   if (demo) say(`  (${demo.opportunities} opportunities, ${demo.interactions} interactions loaded)`);
 }
 say('Ctrl-C stops Procura and its database.');
