@@ -144,6 +144,8 @@ describe('the committee', () => {
     // Replaced with a recorded reason: a new draw in the field, never the same person.
     const noReason = await env.request(buyer, 'POST', url(`/members/${conflicted.id}/replace`), { reason: '' });
     expect(noReason.status).toBe(400);
+    // An expert has no way to the buyer's opening page at all.
+    expect((await env.request(first, 'GET', `/api/v1/tenders/${tenderId}/bids`)).status).toBe(404);
     const r = await must(buyer, 'POST', url(`/members/${conflicted.id}/replace`), { reason: '申报与乙公司存在利益冲突' });
     expect(r.members.filter((m: { status: string }) => m.status === 'active')).toHaveLength(5);
     expect(r.members.find((m: { id: string }) => m.id === conflicted.id)).toMatchObject({ status: 'replaced', replacedReason: '申报与乙公司存在利益冲突' });

@@ -1,7 +1,7 @@
 // The evaluation's tables: the evaluation row, its committee, screening results
 // and score sheets. Rows are the buyer's; a committee member from another
 // organization reaches them through the committee policies (schema/evaluation.ts).
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { committeeMembers, evaluations, scoreSheets, screeningResults } from '../../db/schema/index';
 import type { EvaluationPhase } from '../../domain/buy/evaluation';
@@ -58,9 +58,9 @@ export const evaluationRepo = {
   async updateMember(tx: Tx, id: string, set: Partial<typeof committeeMembers.$inferInsert>): Promise<void> {
     await tx.update(committeeMembers).set(set).where(eq(committeeMembers.id, id));
   },
-  /** Buyer staff appointed while the committee is formed (nobody has declared or seen anything yet). */
-  async removeAppointed(tx: Tx, tenderId: string): Promise<void> {
-    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenderId, tenderId), eq(committeeMembers.kind, 'buyer')));
+  /** Buyer staff appointed while the committee is formed who have not declared yet (a declaration, or a conflict, stays on record). */
+  async removeUndeclaredStaff(tx: Tx, tenderId: string): Promise<void> {
+    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenderId, tenderId), eq(committeeMembers.kind, 'buyer'), isNull(committeeMembers.declaredAt)));
   },
   async clearChair(tx: Tx, tenderId: string): Promise<void> {
     await tx.update(committeeMembers).set({ chair: false }).where(eq(committeeMembers.tenderId, tenderId));

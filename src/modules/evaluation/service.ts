@@ -155,12 +155,18 @@ export const committeeService = {
       body.staff.forEach((m, i) => {
         if (conflicted.has(m.userId)) throw issuesError([{ field: `body.staff.${i}.userId`, message: text('此人属于一家投标人，不能进入评标委员会', 'this person belongs to a bidder and cannot sit on the committee'), code: 'conflict' }]);
       });
-      await evaluationRepo.removeAppointed(tx, tenderId);
       const chairs = body.staff.filter((m) => m.chair).length;
       if (chairs > 1) throw issuesError([{ field: 'body.staff', message: text('只能有一位主任委员', 'name one chair at most'), code: 'chair' }]);
-      if (!(await evaluationRepo.insertMembers(tx, body.staff.map((m) => ({ organizationId: ctx.orgId, tenderId, userId: m.userId, kind: 'buyer' as const, chair: !!m.chair, source: 'appointed', joinedAt: now }))))) {
-        throw issuesError([{ field: 'body.staff', message: text('有人已在评标委员会中（作为专家）', 'someone is on the committee already (as an expert)'), code: 'duplicate' }]);
-      }
+      await evaluationRepo.removeUndeclaredStaff(tx, tenderId);
+      // Who stays (declared already) keeps their seat; a conflict or an expert's seat cannot be appointed over.
+      const kept = await evaluationRepo.members(tx, tenderId);
+      body.staff.forEach((m, i) => {
+        const k = kept.find((x) => x.userId === m.userId);
+        if (k && (k.kind !== 'buyer' || k.status !== 'active')) throw issuesError([{ field: `body.staff.${i}.userId`, message: text('此人已在评标委员会中（作为专家），或已申报利益冲突', 'this person sits on the committee as an expert, or declared a conflict'), code: 'duplicate' }]);
+      });
+      if (chairs) await evaluationRepo.clearChair(tx, tenderId);
+      await evaluationRepo.insertMembers(tx, body.staff.filter((m) => !kept.some((k) => k.userId === m.userId)).map((m) => ({ organizationId: ctx.orgId, tenderId, userId: m.userId, kind: 'buyer' as const, chair: !!m.chair, source: 'appointed', joinedAt: now })));
+      for (const m of body.staff.filter((x) => x.chair && kept.some((k) => k.userId === x.userId))) await evaluationRepo.updateMember(tx, kept.find((k) => k.userId === m.userId)!.id, { chair: true });
       await evaluationRepo.update(tx, tenderId, { minMembers: body.minMembers ?? e.minMembers, updatedAt: now });
       await recordAudit(tx, ctx, { at: now, action: 'committee.staff_appointed', tenderId, data: { staff: body.staff, minMembers: body.minMembers ?? e.minMembers } });
     });
@@ -388,6 +394,12 @@ export const evaluationService = {
   /** The evaluation row made when the tender opens (inside the opening's transaction). */
   async begin(tx: Tx, deps: EvalDeps, t: TenderRow, now: Date) {
     await ensure(tx, deps, t, now);
+  },
+
+  /** The person sat on the tender's committee and left it (a conflict of interest, a replacement). */
+  async leftCommittee(tx: Tx, tenderId: string, userId: string): Promise<boolean> {
+    const m = await evaluationRepo.memberOf(tx, tenderId, userId);
+    return !!m && m.status === 'conflicted';
   },
 
   /** The evaluation row of a tender (as the caller may read it), inside the caller's transaction. */

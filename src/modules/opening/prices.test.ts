@@ -40,6 +40,20 @@ const shareOf = async (h: Holder) => {
 };
 
 describe('the price envelopes', () => {
+  it("a member of the buyer who declares a conflict leaves the committee and loses the bids on the buyer's own pages too", async () => {
+    const colleague = await env.addMember(buyer, 'manager');
+    await must(buyer, 'PUT', `/api/v1/evaluations/${tenderId}/committee`, { staff: [{ userId: buyer.userId, chair: true }, { userId: colleague.userId }] });
+    expect((await env.request(colleague, 'GET', `/api/v1/tenders/${tenderId}/bids`)).status).toBe(200);
+    const s = await must(colleague, 'GET', `/api/v1/evaluations/${tenderId}`);
+    await must(colleague, 'POST', `/api/v1/evaluations/${tenderId}/declaration`, { declarations: s.bidders.map((b: { orgId: string }, i: number) => ({ bidderOrgId: b.orgId, conflict: i === 0 })) });
+    expect((await env.request(colleague, 'GET', `/api/v1/tenders/${tenderId}/bids`)).status).toBe(403);
+    expect((await env.request(colleague, 'GET', `/api/v1/evaluations/${tenderId}`)).status).toBe(404);
+    // Appointing the staff again keeps the conflict on record and cannot seat them again.
+    const again = await env.request(buyer, 'PUT', `/api/v1/evaluations/${tenderId}/committee`, { staff: [{ userId: buyer.userId, chair: true }, { userId: colleague.userId }] });
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].field).toBe('body.staff.1.userId');
+  });
+
   it('stay shut during technical scoring, then open for the bids that passed only; the result follows', async () => {
     const scores = { [sellers[0]!.orgId]: { C1: '80', C2: '90' }, [sellers[1]!.orgId]: { C1: '70', C2: '80' } };
     const scoring = await evaluateAlone(env, buyer, tenderId, scores, { [sellers[2]!.orgId]: '技术方案不满足实质性要求' }, { closeScoring: false });

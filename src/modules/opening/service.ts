@@ -307,7 +307,12 @@ export const openingService = {
   async bids(deps: OpeningDeps, ctx: TenantContext, id: string) {
     requireBuyer(ctx);
     const now = deps.clock.now();
-    const t = await readTenant(deps.db, ctx, (tx) => ownTender(tx, ctx, id));
+    const t = await readTenant(deps.db, ctx, async (tx) => {
+      const tender = await ownTender(tx, ctx, id);
+      // A member who left the committee on a conflict of interest reads no bid, here either.
+      if (await evaluationService.leftCommittee(tx, id, ctx.userId)) throw forbidden('evaluation.conflicted', text('你已因利益冲突退出本项目的评标委员会，不能查看投标。', 'You left this tender\'s committee on a conflict of interest: you cannot read its bids.'));
+      return tender;
+    });
     if (t.status !== 'opened') {
       await withTenant(deps.db, ctx, (tx) => recordAudit(tx, ctx, { at: now, action: 'sealed.read_refused', tenderId: id, subjectId: ctx.userId, data: { what: 'bids', status: t.status } }));
       throw stateError('bids.sealed', text('开标前投标内容是密封的，任何人都无法查看；这次尝试已记入审计日志。', 'Bids stay sealed until the opening: nobody can read them, and this attempt was written to the audit log.'));
