@@ -142,5 +142,9 @@ describe('the award', () => {
     expect(types).toEqual(expect.arrayContaining(['shortlisted', 'preferred_supplier_lost', 'preferred_supplier_notified']));
     const lost = ints.items.find((i: { summary: string }) => i.summary.includes('Tender lost'));
     expect(lost.summary).toContain('甲机电');
+    // The rivals it was told of: the winner of L1 as "won" (recorded as a competitor), the other candidate shortlisted.
+    const opp = await must(sellers[1]!, 'GET', `/api/v1/opportunities/${opportunityId}`);
+    const positions = Object.fromEntries(opp.competitors.map((c: { name: string; position: string }) => [c.name, c.position]));
+    expect(positions).toMatchObject({ 甲机电: 'won', 丙机电: 'shortlisted' });
   });
 });

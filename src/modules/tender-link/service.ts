@@ -13,6 +13,7 @@ import { AppError, notFound, unknownRef } from '../../server/errors';
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
 import { accountService } from '../accounts/service';
+import { competitorService } from '../competitors/service';
 import { interactionService, type TenderEventLog } from '../interactions/service';
 import { opportunityService } from '../opportunities/service';
 import { organizationService } from '../organizations/service';
@@ -54,7 +55,28 @@ function eventsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, buyerName: str
   return out.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()) as TenderEventLog[];
 }
 
+/** The other candidates (shortlisted) and each lot's winner (won), as this bidder was told them, by name. */
+function rivalsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, orgId: string): { name: string; position: 'shortlisted' | 'won' }[] {
+  const out = new Map<string, 'shortlisted' | 'won'>();
+  for (const l of e.lots) for (const c of l.candidates as { bidderOrgId: string; bidder: string }[]) if (c.bidderOrgId !== orgId && !out.has(c.bidder)) out.set(c.bidder, 'shortlisted');
+  for (const r of e.results) {
+    const w = (r.content as { winner?: { name: string } }).winner;
+    if (r.outcome === 'not_awarded' && w) out.set(w.name, 'won');
+  }
+  return [...out].map(([name, position]) => ({ name, position }));
+}
+
 export const tenderLinkService = {
+  /** A rival named by the tender, found among the seller's competitors by name (or recorded), positioned on the opportunity. */
+  async position(deps: Deps, ctx: TenantContext, opportunityId: string, name: string, position: 'shortlisted' | 'won') {
+    const known = (await competitorService.list(deps.db, ctx)).find((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
+    const competitorId = known?.id ?? (await competitorService.create(deps.db, ctx, { name, notes: '由招标结果自动记录 Recorded from a tender result' })).id;
+    const current = (await opportunityService.get(deps.db, ctx, opportunityId)).competitors.find((c) => c.competitorId === competitorId);
+    if (current?.position === position || (current?.position === 'won' && position === 'shortlisted')) return;
+    await opportunityService.setCompetitor(deps, ctx, opportunityId, { competitorId, position, strengths: current?.strengths ?? null, weaknesses: current?.weaknesses ?? null });
+  },
+
+
   async linkOf(tx: Tx, tenderId: string) {
     const l = await linkRepo.get(tx, tenderId);
     return l ? { opportunityId: l.l.opportunityId, opportunityTitle: l.title } : null;
@@ -110,14 +132,16 @@ export const tenderLinkService = {
     const now = deps.clock.now();
     for (const l of links) {
       const ctx: TenantContext = { orgId, userId: l.createdBy ?? NOBODY, role: 'owner', kind: 'seller' };
-      const changed = await withTenant(deps.db, ctx, async (tx) => {
+      const { changed, rivals } = await withTenant(deps.db, ctx, async (tx) => {
         const e = await linkRepo.events(tx, l.tenderId, orgId);
-        if (!e.tender) return 0;
+        if (!e.tender) return { changed: 0, rivals: [] };
         const buyerName = (await organizationService.names(deps.db, [e.tender.organizationId])).get(e.tender.organizationId)?.name ?? '';
         let n = 0;
         for (const ev of eventsOf(e, buyerName, orgId)) if (await interactionService.logFromTender(tx, ctx, { ...ev, opportunityId: l.opportunityId }, now)) n++;
-        return n;
+        return { changed: n, rivals: rivalsOf(e, orgId) };
       });
+      // What the tender told this bidder of its rivals moves their positions on the opportunity (only with news).
+      if (changed) for (const r of rivals) await tenderLinkService.position(deps, ctx, l.opportunityId, r.name, r.position);
       if (changed) deps.events.emit(orgId, 'opportunity.changed', { id: l.opportunityId });
       taken += changed;
     }
