@@ -31,6 +31,7 @@ const TendersPage = lazy(() => import('./pages/buy/TendersPage'));
 const TenderWizardPage = lazy(() => import('./pages/buy/TenderWizardPage'));
 const TenderPage = lazy(() => import('./pages/buy/TenderPage'));
 const OpeningPage = lazy(() => import('./pages/buy/OpeningPage'));
+const AwardPage = lazy(() => import('./pages/buy/award/AwardPage'));
 const KeyHolderPage = lazy(() => import('./pages/buy/KeyHolderPage'));
 const MarketPage = lazy(() => import('./pages/supplier/MarketPage'));
 const MarketTenderPage = lazy(() => import('./pages/supplier/MarketTenderPage'));
@@ -94,6 +95,7 @@ export function App() {
           <Route path="buy/tenders/:id" element={<TenderPage />} />
           <Route path="buy/tenders/:id/edit" element={<TenderWizardPage />} />
           <Route path="buy/tenders/:id/opening" element={<OpeningPage />} />
+          <Route path="buy/tenders/:id/award" element={<AwardPage />} />
           <Route path="buy/key-holder" element={<KeyHolderPage />} />
           <Route path="supplier/tenders" element={<MarketPage />} />
           <Route path="supplier/tenders/:id" element={<MarketTenderPage />} />

@@ -23,6 +23,7 @@ export type ScoreSheets = Schemas['ScoreSheets'];
 export type ScoreSheetRow = ScoreSheets['items'][number];
 export type EvaluationReport = Schemas['EvaluationReport'];
 export type DeclarationResult = Schemas['DeclarationResult'];
+export type ComparisonTable = Schemas['ComparisonTable'];
 
 type JsonBody<P extends keyof Paths, M extends 'put' | 'post'> = Paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CommitteeInput = JsonBody<'/api/v1/evaluations/{id}/committee', 'put'>;
@@ -39,6 +40,7 @@ export const evaluationKeys = {
   sheets: (id: string) => ['tender', id, 'evaluation', 'sheets'] as const,
   report: (id: string) => ['tender', id, 'evaluation', 'report'] as const,
   bids: (id: string, phase: string) => ['evaluation-bids', id, phase] as const,
+  comparison: (id: string, phase: string, submitted: boolean) => ['evaluation-comparison', id, phase, submitted] as const,
   experts: ['experts'] as const,
 };
 
@@ -55,6 +57,21 @@ export const useEvaluationBids = (id: string, phase: EvaluationPhase, enabled: b
   useQuery({
     queryKey: evaluationKeys.bids(id, phase),
     queryFn: () => call(api.GET('/api/v1/evaluations/{id}/bids', { params: { path: { id } } })),
+    retry,
+    enabled,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+
+/**
+ * The comparison table: each read by a member is audited, so it is read once per
+ * phase (and again once the member's sheets are in, when the scores show), not
+ * on focus or on a live event — its key is outside ['tender', id].
+ */
+export const useComparison = (id: string, phase: EvaluationPhase, submitted: boolean, enabled: boolean) =>
+  useQuery({
+    queryKey: evaluationKeys.comparison(id, phase, submitted),
+    queryFn: () => call(api.GET('/api/v1/evaluations/{id}/comparison', { params: { path: { id } } })),
     retry,
     enabled,
     staleTime: Infinity,
@@ -83,6 +100,7 @@ export const evaluationActions = {
   draw: (id: string, body: DrawInput) => call(api.POST('/api/v1/evaluations/{id}/draws', { ...path(id), body, headers: once() })),
   replace: (id: string, memberId: string, body: ReplaceInput) =>
     call(api.POST('/api/v1/evaluations/{id}/members/{memberId}/replace', { params: { path: { id, memberId } }, body, headers: once() })),
+  setChair: (id: string, memberId: string) => call(api.PUT('/api/v1/evaluations/{id}/members/{memberId}/chair', { params: { path: { id, memberId } } })),
   convene: (id: string) => call(api.POST('/api/v1/evaluations/{id}/convene', { ...path(id), headers: once() })),
   declare: (id: string, body: DeclarationInput) => call(api.POST('/api/v1/evaluations/{id}/declaration', { ...path(id), body, headers: once() })),
   screen: (id: string, body: ScreeningInput) => call(api.PUT('/api/v1/evaluations/{id}/screening', { ...path(id), body })),
@@ -106,5 +124,6 @@ export function applyEvaluationState(qc: QueryClient, id: string, state: Evaluat
 export function forgetEvaluation(qc: QueryClient, id: string) {
   qc.removeQueries({ queryKey: evaluationKeys.state(id) });
   qc.removeQueries({ queryKey: ['evaluation-bids', id] });
+  qc.removeQueries({ queryKey: ['evaluation-comparison', id] });
   void qc.invalidateQueries({ queryKey: evaluationKeys.mine });
 }

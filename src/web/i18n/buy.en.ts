@@ -429,6 +429,10 @@ export const buyEn = {
       confirm_bid: 'Confirm',
       certification: 'Certification',
       supplier_invite: 'Invitation',
+      candidates: 'Candidates',
+      objection: 'Objection',
+      award_notice: 'Award notice',
+      result_notice: 'Result notice',
     },
   },
   invite: {

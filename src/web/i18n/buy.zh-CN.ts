@@ -432,6 +432,10 @@ export const buyZhCN: Shape<typeof buyEn> = {
       confirm_bid: '确认',
       certification: '认证',
       supplier_invite: '邀请',
+      candidates: '中标候选人公示',
+      objection: '异议',
+      award_notice: '中标通知书',
+      result_notice: '中标结果通知书',
     },
   },
   invite: {

@@ -1,6 +1,9 @@
 // English UI strings of the evaluation committee's workspace (merged into en.ts
 // under `evaluation`). evaluation.zh-CN.ts has exactly these keys. The phases'
-// names come from src/domain/buy/evaluation.ts (EVALUATION_PHASE_LABELS).
+// names come from src/domain/buy/evaluation.ts (EVALUATION_PHASE_LABELS); the
+// award's strings are in award.en.ts.
+import { awardEn } from './award.en';
+
 export const evaluationEn = {
   nav: 'My evaluations',
   tenderButton: 'Evaluation',
@@ -30,6 +33,7 @@ export const evaluationEn = {
     declaration: 'Declaration',
     bids: 'Bids & screening',
     sheets: 'My score sheet',
+    comparison: 'Comparison',
     results: 'Results',
     report: 'Report',
   },
@@ -59,6 +63,11 @@ export const evaluationEn = {
     status: { active: 'Sitting', conflicted: 'Withdrew (conflict)', replaced: 'Replaced' },
     replacedBecause: 'Replaced: {{reason}}',
   },
+  chair: {
+    make: 'Make chair',
+    done: '{{name}} is the chair',
+    hint: 'The chair the committee chose, among the representatives or the experts.',
+  },
   committee: {
     members: 'Evaluation committee',
     counts: '{{active}} sitting, {{experts}} experts',
@@ -80,7 +89,8 @@ export const evaluationEn = {
     hint: 'Members of your organization sit for the buyer; nobody from a bidder can.',
     staff: 'Representatives',
     chair: 'Chair',
-    chairHint: 'Named among the representatives.',
+    chairHint: 'Among the representatives; any member, an expert too, can be made chair in the table above.',
+    chairExpert: 'The chair is {{name}}, an expert: change it in the table above.',
     minMembers: 'Minimum size',
     minMembersHint: "Above the regime's minimum where a rule asks for more (e.g. 7).",
     save: 'Save the representatives',
@@ -228,6 +238,49 @@ export const evaluationEn = {
       missing: 'Not scored',
     },
   },
+  comparison: {
+    title: 'Comparison table',
+    legend: 'Bids side by side; the best value of each row is highlighted.',
+    export: 'Export XLSX',
+    fileName: 'comparison',
+    refresh: 'Read again',
+    none: 'No bid to compare.',
+    scoresHidden: 'The scores show once you have submitted your sheets (for the buyer’s staff: once scoring closes).',
+    row: 'Row',
+    detail: 'Detail',
+    bidder: 'Bidder',
+    screening: 'Screening',
+    passed: 'Passed',
+    failed: 'Failed',
+    scores: 'Mean scores',
+    weightMax: 'weight {{weight}} · full marks {{max}}',
+    ranking: 'Totals and ranks',
+    lot: 'Lot {{key}} · {{name}}',
+    total: 'Total',
+    rank: 'Rank',
+    rankN: 'No. {{rank}}',
+    prices: 'Prices ({{currency}})',
+    pricesSealed: 'The price envelopes are still sealed: the prices show once they are opened.',
+    noPrices: 'The prices cannot be compared: a bid is quoted in a currency without a rate fixed in the tender.',
+    unitPrice: 'Unit price',
+    lineTotal: 'Line total',
+    flags: 'Flags',
+    quoted: 'quoted {{quantity}}',
+    flag: { missing: 'Missing', short: 'Short', over: 'Over', duplicate: 'Duplicate' },
+    flagHint: {
+      missing: 'The item is not quoted.',
+      short: 'Quoted for less than the tender’s quantity.',
+      over: 'Quoted for more than the tender’s quantity.',
+      duplicate: 'The item is quoted twice.',
+    },
+    lotTotal: 'Total of lot {{name}}',
+    grandTotal: 'Grand total',
+    complete: 'All items quoted',
+    incomplete: 'incomplete',
+    remarks: 'Remarks of the committee',
+    remarksHint: 'Strengths and weaknesses noted on the score sheets.',
+    noRemarks: 'No remark.',
+  },
   results: {
     none: 'No result yet: it is computed when the last evaluation step closes.',
     lot: 'Lot {{key}} · {{name}}',
@@ -271,4 +324,5 @@ export const evaluationEn = {
     allCompliant: 'Every bid passed screening.',
     basePrice: 'base price',
   },
+  award: awardEn,
 };

@@ -1,5 +1,6 @@
 // 评标工作台的中文界面文字（并入 zh-CN.ts 的 evaluation）。键与 evaluation.en.ts 完全一致。
 // 评标阶段名称来自 src/domain/buy/evaluation.ts（EVALUATION_PHASE_LABELS）。
+import { awardZhCN } from './award.zh-CN';
 import type { evaluationEn } from './evaluation.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -33,6 +34,7 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     declaration: '利益冲突申报',
     bids: '投标文件与初步评审',
     sheets: '我的评分表',
+    comparison: '比较表',
     results: '评标结果',
     report: '评标报告',
   },
@@ -62,6 +64,11 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     status: { active: '在任', conflicted: '已回避（利益冲突）', replaced: '已更换' },
     replacedBecause: '更换原因：{{reason}}',
   },
+  chair: {
+    make: '设为主任委员',
+    done: '{{name}} 为主任委员',
+    hint: '评标委员会推举的主任委员，可以是采购人代表，也可以是专家。',
+  },
   committee: {
     members: '评标委员会',
     counts: '在任 {{active}} 人，其中专家 {{experts}} 人',
@@ -83,7 +90,8 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     hint: '采购人代表须为本单位人员；任何投标人的人员都不得进入评标委员会。',
     staff: '采购人代表',
     chair: '主任委员',
-    chairHint: '从采购人代表中指定。',
+    chairHint: '从采购人代表中指定；也可在上方表格中将任一成员（包括专家）设为主任委员。',
+    chairExpert: '主任委员为专家 {{name}}：如需更换，请在上方表格中操作。',
     minMembers: '最少人数',
     minMembersHint: '有规定要求更多人数时填写（例如 7 人），不得低于法定人数。',
     save: '保存采购人代表',
@@ -231,6 +239,49 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
       missing: '未打分',
     },
   },
+  comparison: {
+    title: '比较表',
+    legend: '各投标并列比较；每行的最优值以高亮显示。',
+    export: '导出 Excel',
+    fileName: '比较表',
+    refresh: '重新读取',
+    none: '没有可比较的投标。',
+    scoresHidden: '您提交评分表后才显示得分（采购人其他人员须待详细评审结束）。',
+    row: '项目',
+    detail: '说明',
+    bidder: '投标人',
+    screening: '初步评审',
+    passed: '通过',
+    failed: '未通过',
+    scores: '平均得分',
+    weightMax: '权重 {{weight}} · 满分 {{max}}',
+    ranking: '总分与排序',
+    lot: '标段 {{key}} · {{name}}',
+    total: '总分',
+    rank: '排序',
+    rankN: '第 {{rank}} 名',
+    prices: '报价（{{currency}}）',
+    pricesSealed: '报价文件尚未开启：开启后显示报价。',
+    noPrices: '报价无法比较：有投标以招标文件未规定汇率的币种报价。',
+    unitPrice: '单价',
+    lineTotal: '小计',
+    flags: '标记',
+    quoted: '报价数量 {{quantity}}',
+    flag: { missing: '漏项', short: '数量不足', over: '数量超出', duplicate: '重复报价' },
+    flagHint: {
+      missing: '该项未报价。',
+      short: '报价数量少于招标数量。',
+      over: '报价数量多于招标数量。',
+      duplicate: '该项重复报价。',
+    },
+    lotTotal: '{{name}} 合计',
+    grandTotal: '总计',
+    complete: '全部报价',
+    incomplete: '不完整',
+    remarks: '评委意见',
+    remarksHint: '评分表中记录的优点与不足。',
+    noRemarks: '无意见。',
+  },
   results: {
     none: '尚无评标结果：最后一个评审环节结束后由系统计算。',
     lot: '标段 {{key}} · {{name}}',
@@ -274,4 +325,5 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     allCompliant: '全部投标均通过初步评审。',
     basePrice: '评标基准价',
   },
+  award: awardZhCN,
 };

@@ -1,6 +1,6 @@
 // Procurement projects on the stage board of the buyer's process model: the
 // stage is what the buyer did (approved, team formed, criteria set, tender
-// published, opened…), not a guess.
+// published, opened…), not a guess. Above it, the savings on awarded tenders.
 import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyView, ErrorView, ListSkeleton } from '../../components/states';
 import { useLocale } from '../../i18n';
 import { useFormat } from '../../lib/useFormat';
+import { SavingsStrip } from './SavingsStrip';
 
 export default function ProjectsPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export default function ProjectsPage() {
   return (
     <>
       <PageHeader title={t('buy.projects.title')} subtitle={t('buy.projects.subtitle')} />
+      <SavingsStrip />
       {list.error ? (
         <ErrorView error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (

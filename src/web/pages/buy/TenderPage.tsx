@@ -1,9 +1,10 @@
 // One tender as its buyer sees it: what it publishes, what it may know before
 // the opening (bid count where shown, downloads, questions), and what it may do
-// in its state: edit and publish a draft, invite, answer, amend, cancel, open.
+// in its state: edit and publish a draft, invite, answer, amend, cancel, open,
+// then go on to the evaluation and the award.
 import { useState } from 'react';
 import { Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconKey, IconScale, IconSend } from '@tabler/icons-react';
+import { IconEdit, IconKey, IconScale, IconSend, IconTrophy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTender } from '../../api/buy';
@@ -66,9 +67,14 @@ export default function TenderPage() {
               </Button>
             ) : null}
             {x.status === 'opened' ? (
-              <Button leftSection={<IconScale size={16} />} component={Link} to={`/evaluations/${x.id}`} data-testid="go-evaluation">
-                {t('evaluation.tenderButton')}
-              </Button>
+              <>
+                <Button leftSection={<IconScale size={16} />} component={Link} to={`/evaluations/${x.id}`} data-testid="go-evaluation">
+                  {t('evaluation.tenderButton')}
+                </Button>
+                <Button leftSection={<IconTrophy size={16} />} component={Link} to={`/buy/tenders/${x.id}/award`} variant="light" data-testid="go-award">
+                  {t('evaluation.award.button')}
+                </Button>
+              </>
             ) : null}
           </Group>
         }

@@ -1,13 +1,15 @@
 // Forming the committee (the buyer's managers, while it is formed): appoint the
-// buyer's representatives and the chair, draw experts from the pool by field
-// and count, convene once the composition holds. The draw log shows every draw
-// with its seed, and replays it here, in the browser, to check it.
+// buyer's representatives (and a chair among them; any member, an expert too,
+// is made chair from the members' table), draw experts from the pool by field
+// and count (as many as the server says are still to draw), convene once the
+// composition holds. The draw log shows every draw with its seed, and replays
+// it here, in the browser, to check it.
 import { useState } from 'react';
 import { Autocomplete, Badge, Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconDice, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { checkCommittee, replayDraw } from '../../../domain/buy/committee';
+import { replayDraw } from '../../../domain/buy/committee';
 import { applyEvaluationState, evaluationActions, useExpertPool, type EvaluationDraw, type EvaluationState } from '../../api/evaluation';
 import { useMembers } from '../../api/queries';
 import { Hash } from '../../components/buy';
@@ -18,22 +20,14 @@ import { applyFieldErrors, notifyError, notifySuccess } from '../../lib/problems
 import { useFormat } from '../../lib/useFormat';
 import { ConfirmButton } from './shared';
 
-/** How many more experts make the committee valid under the regime (0: it is, or no number of experts would do). */
-function expertsToDraw(s: EvaluationState): number {
-  const active = s.members.filter((m) => m.status === 'active').map((m) => ({ id: m.userId, kind: m.kind }));
-  for (let extra = 0; extra <= 25; extra++) {
-    const trial = [...active, ...Array.from({ length: extra }, (_, i) => ({ id: `drawn-${i}`, kind: 'expert' as const }))];
-    if (!checkCommittee(s.regime, trial, { minMembers: s.minMembers || undefined }).length) return extra;
-  }
-  return 0;
-}
-
 function AppointCard({ s }: { s: EvaluationState }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const qc = useQueryClient();
   const people = useMembers();
   const current = s.members.filter((m) => m.kind === 'buyer' && m.status === 'active' && m.source === 'appointed');
+  // An expert the committee chose as chair stays chair: the representatives are then saved without one.
+  const expertChair = s.members.find((m) => m.kind === 'expert' && m.status === 'active' && m.chair);
   const [staff, setStaff] = useState<string[]>(current.map((m) => m.userId));
   const [chair, setChair] = useState<string | null>(current.find((m) => m.chair)?.userId ?? null);
   const [minMembers, setMinMembers] = useState<number | string>(s.minMembers || '');
@@ -43,7 +37,7 @@ function AppointCard({ s }: { s: EvaluationState }) {
   const options = (people.data?.items ?? []).filter((p) => !taken.has(p.userId)).map((p) => ({ value: p.userId, label: p.name }));
   const nameOf = (userId: string) => people.data?.items.find((p) => p.userId === userId)?.name ?? userId;
   const save = useMutation({
-    mutationFn: () => evaluationActions.setCommittee(s.tenderId, { staff: staff.map((userId) => ({ userId, chair: userId === chair })), ...(typeof minMembers === 'number' ? { minMembers } : {}) }),
+    mutationFn: () => evaluationActions.setCommittee(s.tenderId, { staff: staff.map((userId) => ({ userId, chair: !expertChair && userId === chair })), ...(typeof minMembers === 'number' ? { minMembers } : {}) }),
     onSuccess: (d) => {
       setError(null);
       applyEvaluationState(qc, s.tenderId, d);
@@ -79,7 +73,16 @@ function AppointCard({ s }: { s: EvaluationState }) {
           data-testid="appoint-staff"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label={t('evaluation.appoint.chair')} description={t('evaluation.appoint.chairHint')} data={staff.map((u) => ({ value: u, label: nameOf(u) }))} value={chair} onChange={setChair} clearable data-testid="appoint-chair" />
+          <Select
+            label={t('evaluation.appoint.chair')}
+            description={expertChair ? t('evaluation.appoint.chairExpert', { name: expertChair.name }) : t('evaluation.appoint.chairHint')}
+            data={staff.map((u) => ({ value: u, label: nameOf(u) }))}
+            value={expertChair ? null : chair}
+            onChange={setChair}
+            disabled={!!expertChair}
+            clearable
+            data-testid="appoint-chair"
+          />
           <NumberInput label={t('evaluation.appoint.minMembers')} description={t('evaluation.appoint.minMembersHint')} value={minMembers} onChange={setMinMembers} min={0} max={25} allowDecimal={false} />
         </SimpleGrid>
         <Group justify="flex-end">
@@ -96,7 +99,7 @@ function DrawCard({ s }: { s: EvaluationState }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const pool = useExpertPool(true);
-  const suggested = expertsToDraw(s);
+  const suggested = s.expertsToDraw;
   const [field, setField] = useState('');
   const [count, setCount] = useState<number | string>(Math.max(1, suggested));
   const experts = (pool.data?.items ?? []).filter((x) => x.active);
@@ -165,7 +168,8 @@ export function CommitteeManage({ s }: { s: EvaluationState }) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {/* A new form whenever the appointed staff change on the server (a save, a replacement). */}
         <AppointCard key={appointed} s={s} />
-        <DrawCard s={s} />
+        {/* The count starts at what is still to draw, again after each draw. */}
+        <DrawCard key={s.expertsToDraw} s={s} />
       </SimpleGrid>
       <Card title={t('evaluation.convene.title')}>
         <Group justify="space-between" align="center">

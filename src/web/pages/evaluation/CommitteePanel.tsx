@@ -1,10 +1,11 @@
 // The committee: who sits on it (the buyer's representatives and the experts
 // drawn, the chair), each member's progress, what keeps its composition from
-// the regime's rules; for the buyer's managers, forming it (CommitteeManage) and
-// replacing a member with the reason recorded.
+// the regime's rules; for the buyer's managers, forming it (CommitteeManage),
+// recording the chair the committee chose (staff or expert) and replacing a
+// member with the reason recorded.
 import { useState } from 'react';
 import { Alert, Button, Grid, Group, List, Modal, Progress, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconReplace } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCrown, IconReplace } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { applyEvaluationState, evaluationActions, type EvaluationMember, type EvaluationState } from '../../api/evaluation';
@@ -12,7 +13,7 @@ import { useMembers } from '../../api/queries';
 import { Card } from '../../components/tender-view';
 import { EmptyText } from '../../components/states';
 import { useLocale } from '../../i18n';
-import { notifySuccess, reportFormError } from '../../lib/problems';
+import { notifyError, notifySuccess, reportFormError } from '../../lib/problems';
 import { useFormat } from '../../lib/useFormat';
 import { CommitteeManage, DrawLog } from './CommitteeManage';
 import { Figure, MemberStatusBadge, RoleBadges, Tick } from './shared';
@@ -46,9 +47,29 @@ function ProgressCard({ s }: { s: EvaluationState }) {
   );
 }
 
+/** Records the chair the committee chose: this member, in place of any other. */
+function ChairButton({ s, m }: { s: EvaluationState; m: EvaluationMember }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const chair = useMutation({
+    mutationFn: () => evaluationActions.setChair(s.tenderId, m.id),
+    onSuccess: (d) => {
+      applyEvaluationState(qc, s.tenderId, d);
+      notifySuccess(t('evaluation.chair.done', { name: m.name }));
+    },
+    onError: (e) => notifyError(t, e),
+  });
+  return (
+    <Button size="compact-xs" variant="subtle" color="grape" leftSection={<IconCrown size={13} />} onClick={() => chair.mutate()} loading={chair.isPending} title={t('evaluation.chair.hint')} data-testid="make-chair">
+      {t('evaluation.chair.make')}
+    </Button>
+  );
+}
+
 function MembersTable({ s, onReplace }: { s: EvaluationState; onReplace: (m: EvaluationMember) => void }) {
   const { t } = useTranslation();
   const mayReplace = s.canManage && REPLACEABLE.includes(s.phase);
+  const mayChair = s.canManage && s.phase === 'committee';
   if (!s.members.length) return <EmptyText>{t('evaluation.committee.noMembers')}</EmptyText>;
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -61,7 +82,7 @@ function MembersTable({ s, onReplace }: { s: EvaluationState; onReplace: (m: Eva
             <Table.Th ta="center">{t('evaluation.member.declared')}</Table.Th>
             {s.method === 'comprehensive' ? <Table.Th ta="center">{t('evaluation.member.sheets')}</Table.Th> : null}
             <Table.Th ta="center">{t('evaluation.member.signed')}</Table.Th>
-            {mayReplace ? <Table.Th /> : null}
+            {mayReplace || mayChair ? <Table.Th /> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -102,12 +123,17 @@ function MembersTable({ s, onReplace }: { s: EvaluationState; onReplace: (m: Eva
                   ) : null}
                 </Group>
               </Table.Td>
-              {mayReplace ? (
+              {mayReplace || mayChair ? (
                 <Table.Td ta="right">
                   {m.status === 'active' ? (
-                    <Button size="compact-xs" variant="subtle" color="orange" leftSection={<IconReplace size={13} />} onClick={() => onReplace(m)} data-testid="replace-member">
-                      {t('evaluation.replace.button')}
-                    </Button>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      {mayChair && !m.chair ? <ChairButton s={s} m={m} /> : null}
+                      {mayReplace ? (
+                        <Button size="compact-xs" variant="subtle" color="orange" leftSection={<IconReplace size={13} />} onClick={() => onReplace(m)} data-testid="replace-member">
+                          {t('evaluation.replace.button')}
+                        </Button>
+                      ) : null}
+                    </Group>
                   ) : null}
                 </Table.Td>
               ) : null}

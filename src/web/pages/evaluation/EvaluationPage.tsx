@@ -3,9 +3,11 @@
 // the buyer), the declaration of conflicts (before any bid is seen), the bids
 // and their screening, my score sheet, the results, the report to sign. Which
 // tabs show, and what they let one do, follow the phase and the caller's seat:
-// the server decides; the page only does not offer what it would refuse.
-import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+// the server decides; the page only does not offer what it would refuse. The
+// comparison table sets the bids side by side; once the result is final, the
+// buyer's staff go on to the award.
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconInfoCircle, IconTrophy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useEvaluation, type EvaluationState } from '../../api/evaluation';
@@ -13,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CardsSkeleton, ErrorView } from '../../components/states';
 import { useBuyLabels } from '../../lib/buyLabels';
 import { CommitteePanel } from './CommitteePanel';
+import { ComparisonPanel } from './ComparisonPanel';
 import { DeclarationPanel } from './DeclarationPanel';
 import { ReportPanel } from './ReportPanel';
 import { ResultsPanel } from './ResultsPanel';
@@ -20,7 +23,7 @@ import { ScreeningPanel } from './ScreeningPanel';
 import { SheetPanel } from './SheetPanel';
 import { PhaseBadge, PhaseStepper, reached, toDo } from './shared';
 
-const TABS = ['committee', 'declaration', 'bids', 'sheets', 'results', 'report'] as const;
+const TABS = ['committee', 'declaration', 'bids', 'sheets', 'comparison', 'results', 'report'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tabs the caller may use now: no bid before one's declaration; sheets under comprehensive scoring; the report once computed. */
@@ -30,6 +33,7 @@ function tabsOf(s: EvaluationState): Tab[] {
   if (s.me && !s.me.declared) out.push('declaration');
   if (mayRead && reached(s.phase, 'screening')) out.push('bids');
   if (mayRead && s.method === 'comprehensive' && reached(s.phase, 'scoring')) out.push('sheets');
+  if (mayRead && reached(s.phase, 'screening')) out.push('comparison');
   if (s.results) out.push('results');
   if (mayRead && reached(s.phase, 'report')) out.push('report');
   return out;
@@ -80,6 +84,8 @@ export default function EvaluationPage() {
   const tab = asked && tabs.includes(asked) ? asked : defaultTab(s, tabs);
   // Staff of the buyer not on the committee come from the tender; members from their list.
   const back = s.me ? { to: '/evaluations', label: t('evaluation.mine.title') } : { to: `/buy/tenders/${s.tenderId}`, label: <>{s.number} {s.title}</> };
+  // The award is the buyer's: its staff, on the committee or not (experts sit for other organizations).
+  const toAward = reached(s.phase, 'final') && (!s.me || s.me.kind === 'buyer');
   return (
     <>
       <PageHeader
@@ -95,6 +101,13 @@ export default function EvaluationPage() {
               {s.buyerName} · {l.regime(s.regime)} · {l.evaluationMethod(s.method)} · {l.envelopeMode(s.envelopes)}
             </Text>
           </Group>
+        }
+        actions={
+          toAward ? (
+            <Button leftSection={<IconTrophy size={16} />} component={Link} to={`/buy/tenders/${s.tenderId}/award`} data-testid="go-award">
+              {t('evaluation.award.button')}
+            </Button>
+          ) : undefined
         }
       />
       <Stack gap="md">
@@ -119,6 +132,9 @@ export default function EvaluationPage() {
           </Tabs.Panel>
           <Tabs.Panel value="sheets">
             <SheetPanel s={s} />
+          </Tabs.Panel>
+          <Tabs.Panel value="comparison">
+            <ComparisonPanel s={s} />
           </Tabs.Panel>
           <Tabs.Panel value="results">
             <ResultsPanel s={s} />

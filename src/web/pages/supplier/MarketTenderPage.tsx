@@ -1,7 +1,8 @@
 // One tender as a supplier sees it: what the buyer published (documents with
 // their hashes, criteria, clarifications, amendments, the opening key's
 // fingerprint), its own questions, its bid with receipts, the opening record
-// once there is one, and the link to its own opportunity for this customer.
+// once there is one, the candidates and its own result after the evaluation
+// (ResultCard), and the link to its own opportunity for this customer.
 import { useState } from 'react';
 import { Anchor, Badge, Button, Grid, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconLink, IconMail } from '@tabler/icons-react';
@@ -19,6 +20,7 @@ import { notifyError } from '../../lib/problems';
 import { useFormat } from '../../lib/useFormat';
 import { OpeningRecordTable } from '../buy/OpeningPage';
 import { BidCard } from './bid/BidCard';
+import { ResultCard } from './ResultCard';
 
 function QuestionsBox({ tenderId, open }: { tenderId: string; open: boolean }) {
   const { t } = useTranslation();
@@ -146,6 +148,7 @@ export default function MarketTenderPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
+            <ResultCard x={x} />
             {x.openingRecords.map((r) => (
               <Card key={r.envelope} title={t('buy.opening.record')}>
                 <OpeningRecordTable record={r} currency={x.currency} />
