@@ -33,6 +33,7 @@ export const evaluationEn = {
     declaration: 'Declaration',
     bids: 'Bids & screening',
     sheets: 'My score sheet',
+    sheetsAll: 'Score sheets',
     comparison: 'Comparison',
     results: 'Results',
     report: 'Report',

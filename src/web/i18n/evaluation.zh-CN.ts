@@ -34,6 +34,7 @@ export const evaluationZhCN: Shape<typeof evaluationEn> = {
     declaration: '利益冲突申报',
     bids: '投标文件与初步评审',
     sheets: '我的评分表',
+    sheetsAll: '评分表',
     comparison: '比较表',
     results: '评标结果',
     report: '评标报告',

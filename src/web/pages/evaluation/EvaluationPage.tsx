@@ -117,7 +117,7 @@ export default function EvaluationPage() {
           <Tabs.List mb="md">
             {tabs.map((x) => (
               <Tabs.Tab key={x} value={x} data-testid={`evaluation-tab-${x}`} color={x === 'declaration' ? 'red' : undefined}>
-                {t(`evaluation.tabs.${x}`)}
+                {t(x === 'sheets' && !s.me ? 'evaluation.tabs.sheetsAll' : `evaluation.tabs.${x}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>

@@ -40,7 +40,7 @@ export function SavingsFigures({ currency, budget, awarded, amount, percent }: S
   const pct = usePercent();
   const negative = amount.startsWith('-');
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="savings">
+    <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs" data-testid="savings">
       <Figure label={t('evaluation.award.savings.budget')}>
         <Amount value={budget} currency={currency} fw={600} />
       </Figure>
