@@ -20,6 +20,8 @@ import type { MemberKind } from '../../domain/buy/committee';
 
 export const currentUserSql = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
 const declared = (col: string) => sql.raw(`committee_role(${col}) = 'declared'`);
+/** The row's bid is a bid of the row's tender. */
+const bidOfTender = (table: string) => sql.raw(`exists (select 1 from bid_openings o where o.bid_id = ${table}.bid_id and o.tender_id = ${table}.tender_id)`);
 /** The row is filed under the tender's buyer. */
 const underTendersBuyer = (table: string) => sql.raw(`exists (select 1 from tenders t where t.id = ${table}.tender_id and t.organization_id = ${table}.organization_id)`);
 
@@ -61,6 +63,8 @@ export const evaluations = pgTable(
     draws: jsonb('draws').$type<Record<string, unknown>[]>().notNull().default(sql`'[]'::jsonb`),
     /** The bidders whose bids were opened (bid, organization, name): what members declare against. */
     bidders: jsonb('bidders').$type<{ bidId: string; orgId: string; name: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Per bid, passed screening or not (with the failures), fixed when screening closes: what every later step reads. */
+    compliance: jsonb('compliance').$type<Record<string, unknown>>(),
     /** The tender's frozen-criteria hash, checked when the committee was convened. */
     criteriaHash: text('criteria_hash'),
     /** Per lot: the domain evaluation and the shortlist (set when scoring closes, or prices open). */
@@ -136,7 +140,10 @@ export const screeningResults = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenderId, t.bidId, t.requirementKey] }),
     tenantPolicy('screening_results'),
-    pgPolicy('screening_results_committee', { as: 'permissive', for: 'all', to: appRole, using: declared('tender_id'), withCheck: sql`${declared('tender_id')} and ${underTendersBuyer('screening_results')}` }),
+    // Read, record, change — never delete (a decision stays on record).
+    pgPolicy('screening_results_committee_read', { as: 'permissive', for: 'select', to: appRole, using: declared('tender_id') }),
+    pgPolicy('screening_results_committee_write', { as: 'permissive', for: 'insert', to: appRole, withCheck: sql`${declared('tender_id')} and ${underTendersBuyer('screening_results')} and ${bidOfTender('screening_results')}` }),
+    pgPolicy('screening_results_committee_update', { as: 'permissive', for: 'update', to: appRole, using: declared('tender_id'), withCheck: sql`${declared('tender_id')} and ${underTendersBuyer('screening_results')} and ${bidOfTender('screening_results')}` }),
   ],
 );
 
@@ -162,9 +169,10 @@ export const scoreSheets = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenderId, t.userId, t.bidId] }),
     tenantPolicy('score_sheets'),
-    pgPolicy('score_sheets_committee_read', { as: 'permissive', for: 'select', to: appRole, using: declared('tender_id') }),
-    pgPolicy('score_sheets_member_write', { as: 'permissive', for: 'insert', to: appRole, withCheck: sql`user_id = ${currentUserSql} and ${declared('tender_id')} and ${underTendersBuyer('score_sheets')}` }),
-    pgPolicy('score_sheets_member_update', { as: 'permissive', for: 'update', to: appRole, using: sql`user_id = ${currentUserSql} and ${declared('tender_id')}`, withCheck: sql`user_id = ${currentUserSql}` }),
+    // A member reads their own sheets; the others' once theirs are submitted or scoring has closed (may_read_sheets, migration 0006).
+    pgPolicy('score_sheets_committee_read', { as: 'permissive', for: 'select', to: appRole, using: sql`${declared('tender_id')} and (user_id = ${currentUserSql} or may_read_sheets(tender_id))` }),
+    pgPolicy('score_sheets_member_write', { as: 'permissive', for: 'insert', to: appRole, withCheck: sql`user_id = ${currentUserSql} and ${declared('tender_id')} and ${underTendersBuyer('score_sheets')} and ${bidOfTender('score_sheets')}` }),
+    pgPolicy('score_sheets_member_update', { as: 'permissive', for: 'update', to: appRole, using: sql`user_id = ${currentUserSql} and ${declared('tender_id')}`, withCheck: sql`user_id = ${currentUserSql} and ${declared('tender_id')} and ${underTendersBuyer('score_sheets')}` }),
   ],
 );
 

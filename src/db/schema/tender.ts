@@ -489,13 +489,7 @@ export const auditChain = pgTable(
     primaryKey({ columns: [t.organizationId, t.seq] }),
     index('audit_chain_tender_idx').on(t.organizationId, t.tenderId, t.seq),
     tenantPolicy('audit_chain'),
-    // An evaluation committee member from outside the buyer (an expert) appends what they do and see to the buyer's chain, for that tender only.
-    pgPolicy('audit_chain_committee_append', {
-      as: 'permissive',
-      for: 'insert',
-      to: appRole,
-      withCheck: sql`actor_id = nullif(current_setting('app.user_id', true), '')::uuid and tender_id is not null and exists (select 1 from committee_members m where m.tender_id = audit_chain.tender_id and m.organization_id = audit_chain.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
-    }),
+    // A committee member from outside the buyer appends to the buyer's chain only through append_committee_audit() (migration 0006).
   ],
 );
 
@@ -509,13 +503,6 @@ export const auditHeads = pgTable(
   },
   () => [
     tenantPolicy('audit_heads'),
-    pgPolicy('audit_heads_committee', {
-      as: 'permissive',
-      for: 'all',
-      to: appRole,
-      using: sql`exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
-      withCheck: sql`exists (select 1 from committee_members m where m.organization_id = audit_heads.organization_id and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid)`,
-    }),
   ],
 );
 

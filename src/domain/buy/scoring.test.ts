@@ -39,6 +39,14 @@ describe('the mean of members\' scores', () => {
   });
 });
 
+describe('full marks with more than two decimals', () => {
+  it('are compared exactly: 0.01 is above full marks of 0.005, 0.005 … is not reachable with two decimals anyway', () => {
+    const c: Criterion[] = [{ key: 'T', part: 'technical', name: 't', weight: 100, maxScore: 0.005 }];
+    expect(checkSheet(c, { T: '0.01' })).toEqual([{ criterion: 'T', code: 'out_of_range' }]);
+    expect(checkSheet(c, { T: '0' })).toEqual([]);
+  });
+});
+
 describe('comprehensive scoring', () => {
   it('a goods tender with a 30 % price weight and three bidders, three members', () => {
     // technical 50 % and commercial 20 % out of 100 points each; price 30 %.

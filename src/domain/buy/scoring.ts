@@ -61,19 +61,19 @@ export function checkSheet(criteria: readonly Criterion[], scores: Readonly<Reco
 
 /** checkSheet with the criteria indexed once (thousands of sheets against one frozen set). */
 function sheetChecker(criteria: readonly Criterion[]): (scores: Readonly<Record<string, string>>) => SheetIssue[] {
-  // Full marks in hundredths (criteria carry at most two decimals).
-  const byKey = new Map(criteria.map((c) => [c.key, { ...c, max: Math.round(c.maxScore * 100) }]));
+  // Full marks exactly, in hundredths (a fraction of one where full marks carry more than two decimals).
+  const byKey = new Map(criteria.map((c) => [c.key, { ...c, max: new Fraction(String(c.maxScore)).mul(100) }]));
   return (scores) => checkAgainst(criteria, byKey, scores);
 }
 
-function checkAgainst(criteria: readonly Criterion[], byKey: ReadonlyMap<string, Criterion & { max: number }>, scores: Readonly<Record<string, string>>): SheetIssue[] {
+function checkAgainst(criteria: readonly Criterion[], byKey: ReadonlyMap<string, Criterion & { max: Fraction }>, scores: Readonly<Record<string, string>>): SheetIssue[] {
   const issues: SheetIssue[] = [];
   for (const [key, value] of Object.entries(scores)) {
     const c = byKey.get(key);
     if (!c) issues.push({ criterion: key, code: 'unknown_criterion' });
     else if (c.part === 'price') issues.push({ criterion: key, code: 'price_typed' });
     else if (typeof value !== 'string' || !SCORE_PATTERN.test(value)) issues.push({ criterion: key, code: 'not_a_score' });
-    else if (hundredths(value) > c.max) issues.push({ criterion: key, code: 'out_of_range' });
+    else if (c.max.compare(hundredths(value)) < 0) issues.push({ criterion: key, code: 'out_of_range' });
   }
   for (const c of criteria) if (c.part !== 'price' && !Object.hasOwn(scores, c.key)) issues.push({ criterion: c.key, code: 'missing' });
   return issues;

@@ -99,18 +99,20 @@ export function canonicalJson(value: unknown): string {
   // the same text as the recursive walk below, several times faster on megabyte
   // reports. Objects order integer-like keys numerically whatever the insertion
   // order, so a value with such a key takes the walk.
-  let integerKey = false;
-  const text = JSON.stringify(value, (_key, v: unknown) => {
+  // Anything but plain data (a toJSON the engine would call, a "__proto__" key) takes the walk too.
+  let walk = false;
+  const text = JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    if (this[key] !== v) walk = true; // the engine called a toJSON
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const o = v as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
+    const sorted: Record<string, unknown> = Object.create(null);
     for (const k of Object.keys(o).sort()) {
-      if (INTEGER_KEY.test(k)) integerKey = true;
+      if (INTEGER_KEY.test(k) || k === '__proto__') walk = true;
       sorted[k] = o[k];
     }
     return sorted;
   });
-  return integerKey ? canonicalWalk(value) : text;
+  return walk ? canonicalWalk(value) : text;
 }
 
 const INTEGER_KEY = /^(0|[1-9]\d*)$/;

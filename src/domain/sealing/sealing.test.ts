@@ -92,6 +92,9 @@ describe('bytes', () => {
     expect(canonicalJson({ b: { 10: 'x', 2: 'y', a: [{ 1: 1 }] } })).toBe('{"b":{"10":"x","2":"y","a":[{"1":1}]}}');
     expect(canonicalJson({ b: [1, undefined], a: null })).toBe('{"a":null,"b":[1,null]}');
     expect(canonicalJson({ 1: [undefined, 2], 0: 'x' })).toBe('{"0":"x","1":[null,2]}');
+    // Not plain data: the walk's text, as before the engine's serializer was used.
+    expect(canonicalJson({ b: new Date(0), a: 1 })).toBe('{"a":1,"b":{}}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":2}'))).toBe('{"__proto__":{"x":1},"a":2}');
   });
 });
 

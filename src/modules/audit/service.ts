@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client';
 import { actorOf, type TenantContext } from '../../db/tenant';
 import { equalBytes, toHex } from '../../domain/sealing/bytes';
 import { verifyReceipt } from '../../domain/sealing/receipt';
+import { sql } from 'drizzle-orm';
 import { auditRepo, entryDigest, GENESIS, linkHash, type AuditEntry } from './repository';
 
 export type AuditInput = Omit<AuditEntry, 'actorId' | 'tenderId' | 'subjectId' | 'data'> & Partial<Pick<AuditEntry, 'tenderId' | 'subjectId' | 'data'>>;
@@ -33,6 +34,20 @@ export async function recordAuditMany(tx: Tx, ctx: Pick<TenantContext, 'orgId' |
 
 export async function recordAudit(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, e: AuditInput): Promise<void> {
   await tx.execute(auditWrite(tx, ctx, e));
+}
+
+/**
+ * An act about a tender, in the chain of the tender's organization: directly
+ * when the actor acts in that organization, else (a committee member from
+ * outside, e.g. an expert) through append_committee_audit(), which checks the
+ * seat (migration 0006).
+ */
+export async function recordTenderAudit(tx: Tx, ctx: Pick<TenantContext, 'orgId' | 'userId'>, ownerOrgId: string, e: AuditInput & { tenderId: string }): Promise<void> {
+  if (ctx.orgId === ownerOrgId) return recordAudit(tx, { orgId: ownerOrgId, userId: ctx.userId }, e);
+  const entry = { at: e.at, actorId: actorOf(ctx.userId), action: e.action, tenderId: e.tenderId, subjectId: e.subjectId ?? null, data: e.data ?? {} };
+  await tx.execute(
+    sql`select append_committee_audit(${ownerOrgId}, ${e.tenderId}, ${e.at.toISOString()}::timestamptz, ${e.action}, ${entry.subjectId}, ${JSON.stringify(entry.data)}::jsonb, ${Buffer.from(entryDigest(entry))})`,
+  );
 }
 
 export interface VerifyReport {

@@ -15,7 +15,7 @@ import { AWARD_RULES, canAward, canNegotiate, nextAward, objectionWindow } from 
 import { fromCents, savings, toCents } from '../../domain/buy/money';
 import { isLegalRegime } from '../../domain/buy/tender';
 import { text } from '../../domain/i18n';
-import { AppError, issuesError, notFound } from '../../server/errors';
+import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import type { Clock } from '../../server/clock';
 import type { Events } from '../../server/events';
 import { recordAudit } from '../audit/service';
@@ -83,6 +83,7 @@ export const awardService = {
   async stateIn(tx: Tx, deps: AwardDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
     const t = await ownTender(tx, ctx, tenderId);
+    if (await evaluationService.barredFromBids(tx, tenderId, ctx.userId)) throw forbidden('evaluation.not_cleared', text('你在本项目的评标委员会中尚未申报利益冲突，或已因利益冲突退出。', "You sit on this tender's committee without a declaration, or left it on a conflict of interest."));
     const e = await evaluationService.evaluationOf(tx, tenderId, { withResult: true });
     if (!e || !e.result) throw stateError('award.no_result', text('评标结束后才能定标。', 'The award follows the evaluation.'));
     const result = e.result as unknown as EvaluationResult;
@@ -150,7 +151,8 @@ export const awardService = {
       const result = e.result as unknown as EvaluationResult;
       const name = (id: string) => e.bidders.find((b) => b.bidId === id);
       const rows = result.lots.map((rl) => {
-        const candidates: Cand[] = rl.candidates.map((id) => {
+        // Bids tied across the cut share their rank: all of them are published (the committee's choice decides at the award).
+        const candidates: Cand[] = [...rl.candidates, ...rl.tiedAtCut].map((id) => {
           const b = rl.evaluation.bids.find((x) => x.bidId === id)!;
           return { bidId: id, bidderOrgId: name(id)?.orgId ?? '', bidder: name(id)?.name ?? '', rank: b.rank!, price: b.price };
         });
@@ -160,6 +162,7 @@ export const awardService = {
       if (!(await evaluationService.markAwardPhase(tx, tenderId, ['final'], 'publicized', now))) throw stateError('award.published', text('中标候选人已经公示。', 'The candidates are published already.'));
       await recordAudit(tx, ctx, { at: now, action: 'award.candidates_published', tenderId, data: { until: w.until.toISOString(), lots: rows.map((r) => ({ lot: r.lotKey, candidates: (r.candidates as unknown as Cand[]).map((c) => ({ bidId: c.bidId, rank: c.rank })) })) } });
       await recordActivity(tx, ctx, { entityType: 'tender', entityId: tenderId, projectId: t.projectId, action: 'tender.candidates_published', data: { until: w.until.toISOString() } });
+      await finishIfDecided(tx, ctx, t, now); // every lot without a candidate: nothing to award
       const lines = rows.map((r) => `${r.lotKey}: ${(r.candidates as unknown as Cand[]).map((c) => `${c.rank}. ${c.bidder}`).join('，') || '—'}`).join('\n');
       told = await notificationService.notify(tx, ctx, deps.db, await bidders(tx, tenderId), {
         kind: 'candidates',

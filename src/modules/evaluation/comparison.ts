@@ -9,13 +9,14 @@ import { withTenant, type TenantContext } from '../../db/tenant';
 import { compareBids } from '../../domain/buy/comparison';
 import { meanScore, roundHalfUp } from '../../domain/buy/scoring';
 import { text } from '../../domain/i18n';
-import { recordAudit } from '../audit/service';
+import { recordTenderAudit } from '../audit/service';
 import { openingService } from '../opening/service';
 import { organizationService } from '../organizations/service';
 import { setupOf } from '../tenders/present';
 import { stateError } from '../tenders/service';
 import { evaluationRepo } from './repository';
-import { complianceOf, type EvaluationResult } from './results';
+import type { EvaluationResult } from './results';
+import { complianceNow } from './review';
 import { activeMembers, seat, type EvalDeps } from './service';
 
 export async function comparisonOf(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
@@ -27,7 +28,7 @@ export async function comparisonOf(deps: EvalDeps, ctx: TenantContext, tenderId:
     const first = await openingService.openedBids(tx, tenderId);
     const priced = s.t.envelopes === 'two' ? await openingService.openedBids(tx, tenderId, 'price') : first;
     const bids = s.e.bidders.filter((b) => first.some((f) => f.bidId === b.bidId));
-    const compliance = complianceOf(bids, setup.qualification, s.e.phase === 'committee' ? [] : await evaluationRepo.screening(tx, tenderId));
+    const compliance = await complianceNow(tx, s);
     const cmp = compareBids({ lots: setup.lots, currency: s.t.currency, bids: bids.map((b) => ({ bidId: b.bidId, prices: priced.find((p) => p.bidId === b.bidId)?.content?.prices ?? [] })) });
     const scoresVisible = !['committee', 'screening', 'scoring'].includes(s.e.phase) || !!s.me?.sheetsSubmittedAt;
     const members = new Set(activeMembers(await evaluationRepo.members(tx, tenderId)).map((m) => m.userId));
@@ -60,7 +61,7 @@ export async function comparisonOf(deps: EvalDeps, ctx: TenantContext, tenderId:
         }),
       };
     });
-    if (s.me) await recordAudit(tx, { orgId: s.t.organizationId, userId: ctx.userId }, { at: now, action: 'evaluation.comparison_viewed', tenderId, subjectId: ctx.userId, data: { bids: bids.length } });
+    if (s.me) await recordTenderAudit(tx, ctx, s.t.organizationId, { at: now, action: 'evaluation.comparison_viewed', tenderId, subjectId: ctx.userId, data: { bids: bids.length } });
     return {
       currency: s.t.currency,
       phase: s.e.phase,

@@ -69,6 +69,16 @@ async function asAppRole<T>(u: TestUser, q: string, params: unknown[] = []): Pro
   }
 }
 
+/** A statement as a user under the application role: its error message, or null when it went through (rolled back either way). */
+async function refusedAs(u: TestUser, q: string, params: unknown[] = []): Promise<string | null> {
+  try {
+    const rows = await asAppRole<{ n?: number }>(u, q, params);
+    return rows.length === 0 && /^\s*(update|delete)/i.test(q) ? 'no row' : null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 describe('the committee', () => {
   it('the pool: a person must be on Procura; one pool entry per buyer; another buyer sees none of it', async () => {
     const bad = await env.request(buyer, 'POST', '/api/v1/experts', { email: 'nobody@example.com', fields: ['机电'], title: '教授', years: 3 });
@@ -157,6 +167,19 @@ describe('the committee', () => {
       await must(u, 'POST', url('/declaration'), { declarations: sellers.map((s) => ({ bidderOrgId: s.orgId, conflict: false })) });
     }
     expect((await state(buyer)).progress).toMatchObject({ declared: 5, active: 5 });
+    // At the database, as the application role: a member changes only their own declaration, submission and signature, once.
+    const member = experts.find((x) => active.includes(x.userId))!;
+    expect(await refusedAs(first, `update committee_members set status = 'active' where user_id = $1 returning 1 as n`, [first.userId])).toMatch(/made once|no row/);
+    expect(await refusedAs(member, `update committee_members set declared_at = now() + interval '1 day' where user_id = $1 returning 1 as n`, [member.userId])).toMatch(/made once/);
+    expect(await refusedAs(member, `update committee_members set chair = true where user_id = $1 returning 1 as n`, [member.userId])).toMatch(/only their declaration/);
+    expect(await refusedAs(member, `update committee_members set tender_id = tender_id, organization_id = $2 where user_id = $1 returning 1 as n`, [member.userId, member.orgId])).toMatch(/change hands/);
+    // The buyer's audit chain and its head: out of reach, but through the one function that checks the seat.
+    expect(await refusedAs(member, `delete from audit_heads where organization_id = $1 returning 1 as n`, [buyer.orgId])).toBe('no row');
+    expect(await refusedAs(member, `insert into audit_chain (organization_id, seq, at, actor_id, action, tender_id, data, prev_hash, hash) values ($1, 999, now(), $2, 'x', $3, '{}', '\\x00', '\\x00')`, [buyer.orgId, member.userId, tenderId])).toMatch(/row-level security/);
+    expect(await refusedAs(first, `select append_committee_audit($1, $2, now(), 'x', null, '{}', '\\x00')`, [buyer.orgId, tenderId])).toMatch(/not a member/);
+    // The evaluation moves forward only, and never to another organization.
+    expect(await refusedAs(member, `update evaluations set phase = 'committee' where tender_id = $1 returning 1 as n`, [tenderId])).toMatch(/forward only/);
+    expect(await refusedAs(member, `update evaluations set organization_id = $2 where tender_id = $1 returning 1 as n`, [tenderId, member.orgId])).toMatch(/stays its tender/);
     const views = await env.sql(`select count(*)::int as n from audit_chain where tender_id = $1 and action = 'committee.declared'`, [tenderId]);
     expect(views[0].n).toBe(5);
   });
@@ -185,6 +208,9 @@ describe('screening, scoring, the report', () => {
     expect((await env.request(expert, 'POST', url('/screening/close'))).status).toBe(403);
     expect((await must(staff, 'POST', url('/screening/close'))).phase).toBe('scoring');
     expect((await env.request(expert, 'PUT', url('/screening'), { results: results.slice(0, 1) })).status).toBe(409);
+    // A failure stays on record: no deleting it after the close, even at the database.
+    expect(await refusedAs(expert, `delete from screening_results where tender_id = $1 returning 1 as n`, [tenderId])).toBe('no row');
+    expect(await refusedAs(buyer, `delete from screening_results where tender_id = $1 returning 1 as n`, [tenderId])).toMatch(/not in phase/);
   });
 
   it('each member scores alone on the frozen criteria; the price is never typed; others are seen only after submitting', async () => {
@@ -204,6 +230,9 @@ describe('screening, scoring, the report', () => {
     await must(m2!, 'PUT', url(`/sheets/${a}`), { scores: { C1: '80', C2: '90' } });
     const before = await must(m2!, 'GET', url('/sheets'));
     expect(before.othersVisible).toBe(false);
+    // At the database too: before submitting, a member reads only their own sheets.
+    const seen0 = await asAppRole<{ user_id: string }>(m2!, 'select user_id from score_sheets where tender_id = $1', [tenderId]);
+    expect(new Set(seen0.map((r) => r.user_id))).toEqual(new Set([m2!.userId]));
     expect(before.items.every((s: { mine: boolean }) => s.mine)).toBe(true);
     expect((await env.request(m1!, 'POST', url('/scoring/close'))).status).toBe(403);
     await must(m1!, 'POST', url('/sheets/submit'));

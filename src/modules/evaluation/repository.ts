@@ -55,12 +55,21 @@ export const evaluationRepo = {
     const r = await tx.insert(committeeMembers).values(rows).onConflictDoNothing().returning({ id: committeeMembers.id });
     return r.length === rows.length;
   },
+  /** A once-only change of a seat (declare, submit, sign): false when it was made already (by a request at the same moment). */
+  async updateMemberOnce(tx: Tx, id: string, once: 'declaredAt' | 'sheetsSubmittedAt' | 'signedAt', set: Partial<typeof committeeMembers.$inferInsert>): Promise<boolean> {
+    const r = await tx.update(committeeMembers).set(set).where(and(eq(committeeMembers.id, id), isNull(committeeMembers[once]))).returning({ id: committeeMembers.id });
+    return r.length > 0;
+  },
+  /** The member's seat, locked (a submission against the sheets' saves). */
+  async lockMember(tx: Tx, id: string): Promise<void> {
+    await tx.select({ id: committeeMembers.id }).from(committeeMembers).where(eq(committeeMembers.id, id)).for('update');
+  },
   async updateMember(tx: Tx, id: string, set: Partial<typeof committeeMembers.$inferInsert>): Promise<void> {
     await tx.update(committeeMembers).set(set).where(eq(committeeMembers.id, id));
   },
   /** Buyer staff appointed while the committee is formed who have not declared yet (a declaration, or a conflict, stays on record). */
   async removeUndeclaredStaff(tx: Tx, tenderId: string): Promise<void> {
-    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenderId, tenderId), eq(committeeMembers.kind, 'buyer'), isNull(committeeMembers.declaredAt)));
+    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenderId, tenderId), eq(committeeMembers.kind, 'buyer'), eq(committeeMembers.status, 'active'), isNull(committeeMembers.declaredAt)));
   },
   async clearChair(tx: Tx, tenderId: string): Promise<void> {
     await tx.update(committeeMembers).set({ chair: false }).where(eq(committeeMembers.tenderId, tenderId));

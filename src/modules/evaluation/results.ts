@@ -2,6 +2,7 @@
 // scores and ranks (domain/buy/scoring.ts), the shortlist, the report the
 // committee signs, and its HTML export in either language. A bid is ranked in a
 // lot when it quoted every item of the lot; its price there is its lot total.
+import { isQuantity } from '../../domain/buy/money';
 import { priceTotals } from '../../domain/buy/price-schedule';
 import { evaluate, shortlist, type Evaluation, type EvaluationIssue, type Rounding, DEFAULT_ROUNDING } from '../../domain/buy/scoring';
 import type { Criterion, EvaluationMethod, Requirement, TenderLot } from '../../domain/buy/tender';
@@ -60,6 +61,29 @@ export function screeningGaps(bids: readonly { bidId: string }[], requirements: 
   return n;
 }
 
+/**
+ * A bid's price for a lot, ranked only when it quoted every item of the lot once,
+ * for the tendered quantity, with amounts in range; null otherwise (a bid quoting
+ * 1 of 4,000 units, or an item twice, is no price for the lot).
+ */
+export function lotPrice(prices: readonly PriceLine[], lot: TenderLot): string | null {
+  for (const item of lot.items) {
+    const lines = prices.filter((p) => p.lotId === lot.key && p.itemId === item.key);
+    if (lines.length !== 1 || !isQuantity(lines[0]!.quantity) || !sameQuantity(lines[0]!.quantity, item.quantity)) return null;
+  }
+  try {
+    const t = priceTotals(prices.filter((p) => p.lotId === lot.key), [lot]);
+    return t.missing.length || t.invalid || t.total === '0.00' ? null : t.total;
+  } catch {
+    return null; // an amount beyond what a price may be
+  }
+}
+
+const sameQuantity = (a: string, b: string) => {
+  const norm = (q: string) => (q.includes('.') ? q.replace(/0+$/, '').replace(/\.$/, '') : q);
+  return norm(a) === norm(b);
+};
+
 export function computeResult(input: {
   lots: readonly TenderLot[];
   criteria: readonly Criterion[];
@@ -76,9 +100,9 @@ export function computeResult(input: {
     const inLot: { bidId: string; price: string; compliant: boolean }[] = [];
     const incomplete: string[] = [];
     for (const b of input.bids) {
-      const t = priceTotals(b.prices, [lot]);
-      if (t.missing.length || t.total === '0.00') incomplete.push(b.bidId);
-      else inLot.push({ bidId: b.bidId, price: t.total, compliant: input.compliance[b.bidId]?.passed ?? false });
+      const price = lotPrice(b.prices, lot);
+      if (price === null) incomplete.push(b.bidId);
+      else inLot.push({ bidId: b.bidId, price, compliant: input.compliance[b.bidId]?.passed ?? false });
     }
     const ids = new Set(inLot.filter((b) => b.compliant).map((b) => b.bidId));
     const r = evaluate({ method: input.method, criteria: input.criteria, rounding, bids: inLot, sheets: input.sheets.filter((s) => ids.has(s.bidId)) });

@@ -17,19 +17,19 @@ import { canonicalJson } from '../../domain/sealing/bytes';
 import { text } from '../../domain/i18n';
 import { AppError, forbidden, issuesError, notFound } from '../../server/errors';
 import { sha256Hex } from '../../server/sealing-node';
-import { recordAudit, type AuditInput } from '../audit/service';
+import { recordTenderAudit, type AuditInput } from '../audit/service';
 import { openingService } from '../opening/service';
 import { organizationService } from '../organizations/service';
 import { setupOf } from '../tenders/present';
 import { orgName, stateError } from '../tenders/service';
 import { tenderRepo } from '../tenders/repository';
 import { evaluationRepo, type MemberRow } from './repository';
-import { buildReport, complianceOf, computeResult, reportHtml, screeningGaps, type EvalBid, type EvaluationResult, type Report } from './results';
+import { buildReport, complianceOf, computeResult, reportHtml, screeningGaps, type Compliance, type EvalBid, type EvaluationResult, type Report } from './results';
 import type { DeclarationBody, ScreeningBody, SheetBody, SignBody } from './schema';
 import { activeMembers, compositionIssues, evaluationService, requirePhase, roundingOf, seat, type EvalDeps, type Seat } from './service';
 
 /** An act of a member (or the buyer) in the buyer's audit chain for this tender. */
-const audit = (tx: Tx, s: Seat, ctx: TenantContext, e: Omit<AuditInput, 'tenderId'>) => recordAudit(tx, { orgId: s.t.organizationId, userId: ctx.userId }, { ...e, tenderId: s.t.id });
+const audit = (tx: Tx, s: Seat, ctx: TenantContext, e: Omit<AuditInput, 'tenderId'>) => recordTenderAudit(tx, ctx, s.t.organizationId, { ...e, tenderId: s.t.id });
 
 function requireMember(s: Seat, opts: { declared?: boolean; chair?: boolean } = {}): MemberRow {
   const me = s.me;
@@ -53,6 +53,12 @@ async function evalBids(tx: Tx, s: Seat): Promise<EvalBid[]> {
     }));
 }
 
+/** Each bid's compliance: as fixed when screening closed, or (while screening) from the rows recorded so far. */
+export async function complianceNow(tx: Tx, s: Seat): Promise<Record<string, Compliance>> {
+  if (s.e.compliance) return s.e.compliance as unknown as Record<string, Compliance>;
+  return complianceOf(s.e.bidders, setupOf(s.t).qualification, s.e.phase === 'committee' ? [] : await evaluationRepo.screening(tx, s.t.id));
+}
+
 /** Screening rows still missing (every bid × requirement), for whoever may see the evaluation. */
 export async function screeningProgress(tx: Tx, s: Seat): Promise<number> {
   const rows = s.e.phase === 'committee' ? [] : await evaluationRepo.screening(tx, s.t.id);
@@ -64,7 +70,7 @@ export async function finishEvaluation(tx: Tx, deps: EvalDeps, ctx: TenantContex
   const setup = setupOf(s.t);
   const bids = await evalBids(tx, s);
   const members = activeMembers(await evaluationRepo.members(tx, s.t.id));
-  const compliance = complianceOf(bids, setup.qualification, await evaluationRepo.screening(tx, s.t.id));
+  const compliance = await complianceNow(tx, s);
   const memberIds = new Set(members.map((m) => m.userId));
   const sheets = (await evaluationRepo.sheets(tx, s.t.id)).filter((x) => memberIds.has(x.userId)).map((x) => ({ memberId: x.userId, bidId: x.bidId, scores: x.scores }));
   const r = computeResult({ lots: setup.lots, criteria: setup.evaluation.criteria, method: setup.evaluation.method, rounding: roundingOf(s.t), criteriaHash: s.e.criteriaHash ?? '', bids, compliance, sheets });
@@ -143,7 +149,9 @@ export const reviewService = {
       const declaration = { bidders: bidders.map((b) => ({ orgId: b.orgId, name: b.name, conflict: given.get(b.orgId)!.conflict })), note: body.note ?? '' };
       // The audit first: a member leaving on a conflict is still a member when it is written.
       await audit(tx, s, ctx, { at: now, action: conflicted ? 'committee.conflict_declared' : 'committee.declared', subjectId: ctx.userId, data: declaration });
-      await evaluationRepo.updateMember(tx, me.id, { declaration, declaredAt: now, ...(conflicted ? { status: 'conflicted' as const, chair: false } : {}) });
+      if (!(await evaluationRepo.updateMemberOnce(tx, me.id, 'declaredAt', { declaration, declaredAt: now, ...(conflicted ? { status: 'conflicted' as const, chair: false } : {}) }))) {
+        throw new AppError('conflict', 'evaluation.declared', text('你已经申报过。', 'You declared already.'));
+      }
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
     if (conflicted) return { conflicted: true as const, state: null };
@@ -216,7 +224,11 @@ export const reviewService = {
       if (gaps) throw stateError('evaluation.screening_incomplete', text(`还有 ${gaps} 项资格审查未完成。`, `${gaps} screening decisions are still to make.`));
       const setup = setupOf(s.t);
       const next = afterScreening(setup.evaluation.method, s.t.envelopes);
-      await audit(tx, s, ctx, { at: now, action: 'evaluation.screening_closed', data: { next } });
+      // The screening's outcome, fixed now: every later step (scoring, the price envelopes, the result) reads this.
+      const compliance = complianceOf(s.e.bidders, setup.qualification, await evaluationRepo.screening(tx, tenderId));
+      await evaluationRepo.update(tx, tenderId, { compliance: compliance as never, updatedAt: now });
+      s.e = { ...s.e, compliance: compliance as never };
+      await audit(tx, s, ctx, { at: now, action: 'evaluation.screening_closed', data: { next, passed: Object.entries(compliance).filter(([, c]) => c.passed).map(([id]) => id) } });
       if (next === 'report') await finishEvaluation(tx, deps, ctx, s, now);
       else await evaluationRepo.transition(tx, tenderId, ['screening'], { phase: next, updatedAt: now });
     });
@@ -236,7 +248,7 @@ export const reviewService = {
       const people = await organizationService.people(deps.db, members.map((m) => m.userId));
       const visible = rows.filter((r) => r.userId === ctx.userId || closed || mineSubmitted);
       const screening = await evaluationRepo.screening(tx, tenderId);
-      const compliance = complianceOf(s.e.bidders, setupOf(s.t).qualification, screening);
+      const compliance = await complianceNow(tx, s);
       return {
         criteria: setupOf(s.t).evaluation.criteria,
         criteriaHash: s.e.criteriaHash,
@@ -265,8 +277,8 @@ export const reviewService = {
       requirePhase(s.e, 'scoring');
       if (me.sheetsSubmittedAt) throw stateError('evaluation.sheets_submitted', text('你的评分表已提交，不能再修改。', 'Your sheets are submitted: no more changes.'));
       if (!s.e.bidders.some((b) => b.bidId === bidId)) throw notFound('bid');
-      const compliance = complianceOf([{ bidId }], setupOf(s.t).qualification, await evaluationRepo.screening(tx, tenderId));
-      if (!compliance[bidId]!.passed) throw stateError('evaluation.not_compliant', text('这份投标未通过初步评审，不打分。', 'This bid failed screening: it is not scored.'));
+      const compliance = await complianceNow(tx, s);
+      if (!compliance[bidId]?.passed) throw stateError('evaluation.not_compliant', text('这份投标未通过初步评审，不打分。', 'This bid failed screening: it is not scored.'));
       const issues = checkSheet(setupOf(s.t).evaluation.criteria, body.scores).filter((i) => i.code !== 'missing');
       if (issues.length) throw issuesError(issues.map((i) => ({ field: `body.scores.${i.criterion}`, message: SHEET_MESSAGES[i.code], code: i.code })));
       await evaluationRepo.upsertSheet(tx, { organizationId: s.t.organizationId, tenderId, userId: ctx.userId, bidId, scores: body.scores, remarks: body.remarks ?? '', criteriaHash: s.e.criteriaHash ?? '', savedAt: now });
@@ -279,12 +291,15 @@ export const reviewService = {
     const now = deps.clock.now();
     await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { forUpdate: false });
-      const me = requireMember(s);
+      let me = requireMember(s);
       requirePhase(s.e, 'scoring');
+      // The seat locked first: a save in flight (its trigger reads the seat FOR SHARE) lands before, or is refused after.
+      await evaluationRepo.lockMember(tx, me.id);
+      me = (await evaluationRepo.memberOf(tx, tenderId, ctx.userId))!;
       if (me.sheetsSubmittedAt) throw new AppError('conflict', 'evaluation.sheets_submitted', text('你的评分表已提交。', 'Your sheets are submitted already.'));
       if (s.e.criteriaHash !== s.t.freezeHash) throw stateError('evaluation.criteria_changed', text('评标标准与发布时冻结的不一致。', 'The criteria do not match those frozen at publication.'));
       const criteria = setupOf(s.t).evaluation.criteria;
-      const compliance = complianceOf(s.e.bidders, setupOf(s.t).qualification, await evaluationRepo.screening(tx, tenderId));
+      const compliance = await complianceNow(tx, s);
       const mine = await evaluationRepo.sheets(tx, tenderId, ctx.userId);
       const problems: { field: string; message: ReturnType<typeof text>; code: string }[] = [];
       for (const b of s.e.bidders.filter((x) => compliance[x.bidId]?.passed)) {
@@ -293,7 +308,7 @@ export const reviewService = {
         else for (const i of checkSheet(criteria, sheet.scores)) problems.push({ field: `sheets.${b.bidId}.${i.criterion}`, message: SHEET_MESSAGES[i.code], code: i.code });
       }
       if (problems.length) throw issuesError(problems);
-      await evaluationRepo.updateMember(tx, me.id, { sheetsSubmittedAt: now });
+      if (!(await evaluationRepo.updateMemberOnce(tx, me.id, 'sheetsSubmittedAt', { sheetsSubmittedAt: now }))) throw new AppError('conflict', 'evaluation.sheets_submitted', text('你的评分表已提交。', 'Your sheets are submitted already.'));
       await audit(tx, s, ctx, { at: now, action: 'evaluation.sheets_submitted', subjectId: ctx.userId, data: { sheets: mine.map((x) => ({ bidId: x.bidId, scores: x.scores })) } });
     });
     return reviewService.sheets(deps, ctx, tenderId);
@@ -327,7 +342,7 @@ export const reviewService = {
       requirePhase(s.e, 'report');
       if (me.signedAt) throw new AppError('conflict', 'evaluation.signed', text('你已经签署过。', 'You signed already.'));
       const dissent = body.dissent?.trim() || null;
-      await evaluationRepo.updateMember(tx, me.id, { signedAt: now, dissent });
+      if (!(await evaluationRepo.updateMemberOnce(tx, me.id, 'signedAt', { signedAt: now, dissent }))) throw new AppError('conflict', 'evaluation.signed', text('你已经签署过。', 'You signed already.'));
       await audit(tx, s, ctx, { at: now, action: dissent ? 'evaluation.report_dissented' : 'evaluation.report_signed', subjectId: ctx.userId, data: { reportSha256: s.e.reportSha256, dissent } });
       const left = activeMembers(await evaluationRepo.members(tx, tenderId)).filter((m) => m.id !== me.id && !m.signedAt).length;
       if (!left) {
@@ -387,5 +402,6 @@ function guardError(e: unknown): never {
   const hint = (e as { hint?: string; cause?: { hint?: string } }).hint ?? (e as { cause?: { hint?: string } }).cause?.hint;
   if (hint === 'evaluation_phase') throw stateError('evaluation.phase', text('这一步已经结束，不能再修改。', 'This step has closed: it no longer changes.'));
   if (hint === 'sheets_submitted') throw stateError('evaluation.sheets_submitted', text('你的评分表已提交，不能再修改。', 'Your sheets are submitted: no more changes.'));
+  if (hint === 'seat_once' || hint === 'seat_own' || hint === 'evaluation_forward' || hint === 'evaluation_immutable') throw stateError('evaluation.refused', text('评标记录不允许这样修改。', 'The evaluation record does not change that way.'));
   throw e;
 }

@@ -36,7 +36,6 @@ import { evaluationRepo, type EvaluationRow, type MemberRow } from './repository
 import type { CommitteeBody, DrawBody, ReplaceBody } from './schema';
 import type { EvaluationResult } from './results';
 import { finishEvaluation, myEvaluations, screeningProgress } from './review';
-import { complianceOf } from './results';
 import { openingService } from '../opening/service';
 
 export type EvalDeps = { db: Db; clock: Clock; events: Events; config: { baseUrl: string } };
@@ -69,7 +68,7 @@ export async function seat(tx: Tx, ctx: TenantContext, tenderId: string, opts: {
 
 /** An opened tender's evaluation before anything was done to it. */
 function virtualEvaluation(t: TenderRow): EvaluationRow {
-  return { organizationId: t.organizationId, tenderId: t.id, phase: 'committee', minMembers: 0, draws: [], bidders: [], criteriaHash: null, result: null, report: null, reportSha256: null, convenedAt: null, finalAt: null, updatedAt: t.updatedAt };
+  return { organizationId: t.organizationId, tenderId: t.id, phase: 'committee', minMembers: 0, draws: [], bidders: [], compliance: null, criteriaHash: null, result: null, report: null, reportSha256: null, convenedAt: null, finalAt: null, updatedAt: t.updatedAt };
 }
 
 /** The evaluation row of an opened tender, made on the buyer's first change, locked for it. */
@@ -233,7 +232,8 @@ export const committeeService = {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
-      requirePhase(e, 'committee');
+      // Before convening, or whenever the chair left (a conflict, a replacement) and the committee must go on.
+      requirePhase(e, 'committee', 'screening', 'scoring', 'prices', 'report');
       const m = (await evaluationRepo.members(tx, tenderId)).find((x) => x.id === memberId && x.status === 'active');
       if (!m) throw notFound('committee_member');
       await evaluationRepo.clearChair(tx, tenderId);
@@ -396,10 +396,10 @@ export const evaluationService = {
     await ensure(tx, deps, t, now);
   },
 
-  /** The person sat on the tender's committee and left it (a conflict of interest, a replacement). */
-  async leftCommittee(tx: Tx, tenderId: string, userId: string): Promise<boolean> {
+  /** The person has a seat on the tender's committee that does not let them read the bids: not declared yet, or left on a conflict. */
+  async barredFromBids(tx: Tx, tenderId: string, userId: string): Promise<boolean> {
     const m = await evaluationRepo.memberOf(tx, tenderId, userId);
-    return !!m && m.status === 'conflicted';
+    return !!m && (m.status === 'conflicted' || (m.status === 'active' && !m.declaredAt));
   },
 
   /** The evaluation row of a tender (as the caller may read it), inside the caller's transaction. */
@@ -415,10 +415,8 @@ export const evaluationService = {
   /** The bids that passed screening (their price envelopes are the ones to open). */
   async compliantBidIds(tx: Tx, tenderId: string): Promise<Set<string>> {
     const e = await evaluationRepo.get(tx, tenderId);
-    const t = await tenderRepo.get(tx, tenderId);
-    if (!e || !t) return new Set();
-    const c = complianceOf(e.bidders, setupOf(t).qualification, await evaluationRepo.screening(tx, tenderId));
-    return new Set(Object.entries(c).filter(([, v]) => v.passed).map(([k]) => k));
+    if (!e?.compliance) return new Set();
+    return new Set(Object.entries(e.compliance as Record<string, { passed: boolean }>).filter(([, v]) => v.passed).map(([k]) => k));
   },
 
   /** The price envelopes are open: the result and the report, in the opening's transaction. */

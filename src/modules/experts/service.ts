@@ -47,6 +47,10 @@ export const expertService = {
     requireKeeper(ctx);
     const person = await organizationService.personByEmail(deps.db, body.email);
     if (!person) throw issuesError([{ field: 'body.email', message: text('没有使用这个邮箱的 Procura 用户；请专家先注册', 'no Procura user has this e-mail; ask the expert to sign up first'), code: 'not_found' }]);
+    // The buyer's own people sit on its committees as its staff, never as the experts who must be two thirds.
+    if ((await organizationService.membershipsOf(deps.db, [person.id])).get(person.id)?.has(ctx.orgId)) {
+      throw issuesError([{ field: 'body.email', message: text('这是本组织的成员：可作为采购人代表进入评标委员会，不能作为专家', "is a member of this organization: they sit on committees as the buyer's staff, not as experts"), code: 'own_member' }]);
+    }
     const now = deps.clock.now();
     const row = await withTenant(deps.db, ctx, async (tx) => {
       const v = { organizationId: ctx.orgId, userId: person.id, fields: [...new Set(body.fields)], title: body.title, years: body.years, active: true, addedBy: ctx.userId, createdAt: now, updatedAt: now };

@@ -40,10 +40,11 @@ const shareOf = async (h: Holder) => {
 };
 
 describe('the price envelopes', () => {
-  it("a member of the buyer who declares a conflict leaves the committee and loses the bids on the buyer's own pages too", async () => {
+  it("a member of the buyer sees no bid on the buyer's own pages before declaring, nor after declaring a conflict", async () => {
     const colleague = await env.addMember(buyer, 'manager');
     await must(buyer, 'PUT', `/api/v1/evaluations/${tenderId}/committee`, { staff: [{ userId: buyer.userId, chair: true }, { userId: colleague.userId }] });
-    expect((await env.request(colleague, 'GET', `/api/v1/tenders/${tenderId}/bids`)).status).toBe(200);
+    // Seated and not declared yet: no bid, not even on the buyer's own opening page.
+    expect((await env.request(colleague, 'GET', `/api/v1/tenders/${tenderId}/bids`)).body.code).toBe('evaluation.not_cleared');
     const s = await must(colleague, 'GET', `/api/v1/evaluations/${tenderId}`);
     await must(colleague, 'POST', `/api/v1/evaluations/${tenderId}/declaration`, { declarations: s.bidders.map((b: { orgId: string }, i: number) => ({ bidderOrgId: b.orgId, conflict: i === 0 })) });
     expect((await env.request(colleague, 'GET', `/api/v1/tenders/${tenderId}/bids`)).status).toBe(403);

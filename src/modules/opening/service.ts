@@ -111,7 +111,7 @@ export async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, 
         content = openStored(stored, envelope, secret, b.orgId, primitives);
         outcome = content ? 'opened' : judgeUnopenable(sha256Hex(Buffer.from(stored, 'utf8')), String((sealedVersion.receipt as { sha256: string }).sha256)) === 'revoked' ? 'revoked' : 'withdrawn';
       }
-      const totals = content && content.prices.length ? priceTotals(content.prices, lots) : null;
+      const totals = content && content.prices.length ? totalsOrNone(content.prices, lots) : null;
       found.push({ ...base, outcome, total: totals?.total ?? null, lots: totals?.lots ?? [], statement: content?.statement?.slice(0, 2000) ?? null, documents: (content?.documents ?? []).map((d) => ({ name: d.name, sha256: d.sha256 })) });
       rows.push({ organizationId: t.organizationId, tenderId: t.id, envelope, bidId: b.id, bidderOrgId: b.orgId, version: latest.version, outcome, content: content as never, total: totals?.total ?? null, openedAt: now });
       audits.push({ at: now, action: `bid.${outcome}`, tenderId: t.id, subjectId: b.id, data: { envelope, version: latest.version, sha256: sealedVersion.sha256 } });
@@ -120,6 +120,15 @@ export async function openAll(tx: Tx, db: Db, ctx: TenantContext, t: TenderRow, 
   await openingRepo.insertBidOpenings(tx, rows);
   await recordAuditMany(tx, ctx, audits);
   return found;
+}
+
+/** A bid's totals for the record; none when an amount is beyond what a price may be (the evaluation leaves such a bid unranked). */
+function totalsOrNone(prices: EnvelopeContent['prices'], lots: Parameters<typeof priceTotals>[1]) {
+  try {
+    return priceTotals(prices, lots);
+  } catch {
+    return null;
+  }
 }
 
 /** One stored submission's envelope, opened; null when it does not open or is not this bidder's. */
@@ -310,7 +319,7 @@ export const openingService = {
     const t = await readTenant(deps.db, ctx, async (tx) => {
       const tender = await ownTender(tx, ctx, id);
       // A member who left the committee on a conflict of interest reads no bid, here either.
-      if (await evaluationService.leftCommittee(tx, id, ctx.userId)) throw forbidden('evaluation.conflicted', text('你已因利益冲突退出本项目的评标委员会，不能查看投标。', 'You left this tender\'s committee on a conflict of interest: you cannot read its bids.'));
+      if (await evaluationService.barredFromBids(tx, id, ctx.userId)) throw forbidden('evaluation.not_cleared', text('你在本项目的评标委员会中尚未申报利益冲突，或已因利益冲突退出，不能查看投标。', "You sit on this tender's committee without a declaration, or left it on a conflict of interest: you cannot read its bids."));
       return tender;
     });
     if (t.status !== 'opened') {

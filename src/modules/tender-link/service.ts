@@ -69,8 +69,17 @@ function rivalsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, orgId: string)
 export const tenderLinkService = {
   /** A rival named by the tender, found among the seller's competitors by name (or recorded), positioned on the opportunity. */
   async position(deps: Deps, ctx: TenantContext, opportunityId: string, name: string, position: 'shortlisted' | 'won') {
-    const known = (await competitorService.list(deps.db, ctx)).find((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
-    const competitorId = known?.id ?? (await competitorService.create(deps.db, ctx, { name, notes: '由招标结果自动记录 Recorded from a tender result' })).id;
+    const find = async () => (await competitorService.list(deps.db, ctx)).find((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
+    let known = await find();
+    if (!known) {
+      try {
+        known = await competitorService.create(deps.db, ctx, { name, notes: '由招标结果自动记录 Recorded from a tender result' });
+      } catch {
+        known = await find(); // recorded at the same moment by another sync
+        if (!known) throw new Error(`competitor ${name} could not be recorded`);
+      }
+    }
+    const competitorId = known.id;
     const current = (await opportunityService.get(deps.db, ctx, opportunityId)).competitors.find((c) => c.competitorId === competitorId);
     if (current?.position === position || (current?.position === 'won' && position === 'shortlisted')) return;
     await opportunityService.setCompetitor(deps, ctx, opportunityId, { competitorId, position, strengths: current?.strengths ?? null, weaknesses: current?.weaknesses ?? null });
@@ -141,7 +150,8 @@ export const tenderLinkService = {
         return { changed: n, rivals: rivalsOf(e, orgId) };
       });
       // What the tender told this bidder of its rivals moves their positions on the opportunity (only with news).
-      if (changed) for (const r of rivals) await tenderLinkService.position(deps, ctx, l.opportunityId, r.name, r.position);
+      // Idempotent (a position already held is left alone), so it runs on every sync: a failed one is retried by the next.
+      for (const r of rivals) await tenderLinkService.position(deps, ctx, l.opportunityId, r.name, r.position);
       if (changed) deps.events.emit(orgId, 'opportunity.changed', { id: l.opportunityId });
       taken += changed;
     }
