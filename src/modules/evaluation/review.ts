@@ -238,9 +238,12 @@ export const reviewService = {
 
   /** The score sheets the caller may see: their own; the others' once theirs is submitted (the buyer's staff: once scoring closed). */
   async sheets(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
-    return readTenant(deps.db, ctx, async (tx) => {
+    const now = deps.clock.now();
+    // A member's read is a write too: every view by a member is in the audit chain.
+    return withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       if (s.me) requireMember(s);
+      if (s.me) await audit(tx, s, ctx, { at: now, action: 'evaluation.sheets_viewed', subjectId: ctx.userId, data: { othersVisible: !!s.me.sheetsSubmittedAt || !['committee', 'screening', 'scoring'].includes(s.e.phase) } });
       const closed = !['committee', 'screening', 'scoring'].includes(s.e.phase);
       const mineSubmitted = !!s.me?.sheetsSubmittedAt;
       const rows = await evaluationRepo.sheets(tx, tenderId);
@@ -356,10 +359,12 @@ export const reviewService = {
 
   /** The report (JSON as signed, with signatures), for the buyer's staff and declared members. */
   async report(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
-    return readTenant(deps.db, ctx, async (tx) => {
+    const now = deps.clock.now();
+    return withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { with: ['report'] });
       if (s.me) requireMember(s);
       if (!s.e.report) throw stateError('evaluation.no_report', text('评分结束后才有评标报告。', 'The report exists once scoring closes.'));
+      if (s.me) await audit(tx, s, ctx, { at: now, action: 'evaluation.report_viewed', subjectId: ctx.userId, data: { reportSha256: s.e.reportSha256 } });
       const members = activeMembers(await evaluationRepo.members(tx, tenderId));
       const people = await organizationService.people(deps.db, members.map((m) => m.userId));
       return {

@@ -363,7 +363,8 @@ export const evaluationService = {
         candidates: d.candidates,
         exclude: d.exclude,
         drawn: d.drawn,
-        pool: d.pool,
+        // The pool as it was (to check the candidates) is the buyer's to see; a member replays from the candidates.
+        pool: s.buyer ? d.pool : [],
         at: d.at,
         replaces: d.replaces ?? null,
       })),
