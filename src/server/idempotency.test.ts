@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const TABLES = ['suppliers', 'certifications', 'certification_documents', 'tenders', 'tender_documents', 'tender_keys', 'tender_amendments', 'tender_questions', 'tender_clarifications', 'tender_invitations', 'bids', 'bid_versions', 'opening_shares', 'tender_openings', 'bid_openings', 'notifications', 'outbox', 'key_holders', 'tender_links', 'requisitions', 'requisition_items', 'requisition_steps', 'projects', 'audit_chain', 'accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
+const TABLES = ['experts', 'evaluations', 'committee_members', 'screening_results', 'score_sheets', 'award_lots', 'objections', 'bid_results', 'contracts', 'suppliers', 'certifications', 'certification_documents', 'tenders', 'tender_documents', 'tender_keys', 'tender_amendments', 'tender_questions', 'tender_clarifications', 'tender_invitations', 'bids', 'bid_versions', 'opening_shares', 'tender_openings', 'bid_openings', 'notifications', 'outbox', 'key_holders', 'tender_links', 'requisitions', 'requisition_items', 'requisition_steps', 'projects', 'audit_chain', 'accounts', 'contacts', 'competitors', 'opportunities', 'opportunity_facts', 'opportunity_competitors', 'interactions', 'evidence_items', 'tasks', 'stage_moves', 'activities', 'process_models', 'invitation', 'member'];
 async function counts(): Promise<Record<string, number>> {
   const rows = await env.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
@@ -124,7 +124,109 @@ const openCert = async () => {
 };
 const file = () => ({ name: `文件${++n}.txt`, mediaType: 'text/plain', data: Buffer.from(`content ${n}`).toString('base64') });
 
+/** An opened tender (one bid, the seller's), its evaluation taken by the buyer's chair alone (enterprise) up to a step. */
+type Step = 'opened' | 'convened' | 'declared' | 'screened' | 'scoring' | 'submitted' | 'report' | 'final' | 'published';
+const STEPS: Step[] = ['opened', 'convened', 'declared', 'screened', 'scoring', 'submitted', 'report', 'final', 'published'];
+async function evaluatedTo(step: Step, days = 2): Promise<string> {
+  const id = await withBid({ minValidBids: 1, deadlineDays: 2, questionsDays: 1 });
+  env.clock.advance(3 * DAY);
+  await handOver(env, holders[0]!, id);
+  await handOver(env, holders[1]!, id);
+  const ev = `/api/v1/evaluations/${id}`;
+  const at = (s: Step) => STEPS.indexOf(step) >= STEPS.indexOf(s);
+  if (at('convened')) {
+    await must(a, 'PUT', `${ev}/committee`, { staff: [{ userId: a.userId, chair: true }] });
+    await must(a, 'POST', `${ev}/convene`);
+  }
+  if (at('declared')) await must(a, 'POST', `${ev}/declaration`, { declarations: [{ bidderOrgId: seller.orgId, conflict: false }] });
+  const bidId = at('declared') ? ((await must(a, 'GET', `${ev}/bids`)).items[0].bidId as string) : '';
+  if (at('screened')) await must(a, 'PUT', `${ev}/screening`, { results: ['Q1', 'Q2'].map((q) => ({ bidId, requirementKey: q, passed: true })) });
+  if (at('scoring')) {
+    await must(a, 'POST', `${ev}/screening/close`);
+    await must(a, 'PUT', `${ev}/sheets/${bidId}`, { scores: { C1: '80', C2: '70' } });
+  }
+  if (at('submitted')) await must(a, 'POST', `${ev}/sheets/submit`);
+  if (at('report')) await must(a, 'POST', `${ev}/scoring/close`);
+  if (at('final')) await must(a, 'POST', `${ev}/sign`, {});
+  if (at('published')) await must(a, 'POST', `/api/v1/tenders/${id}/candidates/publish`, { days });
+  return id;
+}
+const bidOf = async (id: string) => (await must(a, 'GET', `/api/v1/evaluations/${id}/bids`)).items[0].bidId as string;
+const poolExpert = async (field: string) => {
+  const x = await env.signUp({ kind: 'buyer' });
+  await must(a, 'POST', '/api/v1/experts', { email: x.email, fields: [field], title: '工程师', years: 5 });
+};
+
+const evaluationCreates: Record<string, BuyCreate> = {
+  'POST /api/v1/experts': { prepare: async () => ({ id: (await env.signUp({ kind: 'buyer' })).email }), url: () => '/api/v1/experts', body: (p) => ({ email: p.id, fields: ['机电'], title: '教授', years: 10 }) },
+  'POST /api/v1/evaluations/{id}/draws': {
+    prepare: async () => {
+      const field = `领域${++n}`;
+      await poolExpert(field);
+      return { id: await evaluatedTo('opened'), id2: field };
+    },
+    url: (p) => `/api/v1/evaluations/${p.id}/draws`,
+    body: (p) => ({ field: p.id2, count: 1 }),
+  },
+  'POST /api/v1/evaluations/{id}/members/{memberId}/replace': {
+    prepare: async () => {
+      const field = `领域${++n}`;
+      await poolExpert(field);
+      await poolExpert(field);
+      const id = await evaluatedTo('opened');
+      const s = await must(a, 'POST', `/api/v1/evaluations/${id}/draws`, { field, count: 1 });
+      return { id, id2: s.members[0].id };
+    },
+    url: (p) => `/api/v1/evaluations/${p.id}/members/${p.id2}/replace`,
+    body: () => ({ reason: '出差无法到场' }),
+  },
+  'POST /api/v1/evaluations/{id}/convene': {
+    prepare: async () => {
+      const id = await evaluatedTo('opened');
+      await must(a, 'PUT', `/api/v1/evaluations/${id}/committee`, { staff: [{ userId: a.userId, chair: true }] });
+      return { id };
+    },
+    url: (p) => `/api/v1/evaluations/${p.id}/convene`,
+    body: () => undefined,
+  },
+  'POST /api/v1/evaluations/{id}/declaration': { prepare: async () => ({ id: await evaluatedTo('convened') }), url: (p) => `/api/v1/evaluations/${p.id}/declaration`, body: () => ({ declarations: [{ bidderOrgId: seller.orgId, conflict: false }] }) },
+  'POST /api/v1/evaluations/{id}/screening/close': { prepare: async () => ({ id: await evaluatedTo('screened') }), url: (p) => `/api/v1/evaluations/${p.id}/screening/close`, body: () => undefined },
+  'POST /api/v1/evaluations/{id}/sheets/submit': { prepare: async () => ({ id: await evaluatedTo('scoring') }), url: (p) => `/api/v1/evaluations/${p.id}/sheets/submit`, body: () => undefined },
+  'POST /api/v1/evaluations/{id}/scoring/close': { prepare: async () => ({ id: await evaluatedTo('submitted') }), url: (p) => `/api/v1/evaluations/${p.id}/scoring/close`, body: () => undefined },
+  'POST /api/v1/evaluations/{id}/sign': { prepare: async () => ({ id: await evaluatedTo('report') }), url: (p) => `/api/v1/evaluations/${p.id}/sign`, body: () => ({}) },
+  'POST /api/v1/tenders/{id}/candidates/publish': { prepare: async () => ({ id: await evaluatedTo('final') }), url: (p) => `/api/v1/tenders/${p.id}/candidates/publish`, body: () => ({ days: 2 }) },
+  'POST /api/v1/market/tenders/{id}/objections': { prepare: async () => ({ id: await evaluatedTo('published'), as: seller }), url: (p) => `/api/v1/market/tenders/${p.id}/objections`, body: () => ({ grounds: '评分依据不充分，请复核。' }) },
+  'POST /api/v1/tenders/{id}/objections/{objectionId}/answer': {
+    prepare: async () => {
+      const id = await evaluatedTo('published');
+      await must(seller, 'POST', `/api/v1/market/tenders/${id}/objections`, { grounds: '评分依据不充分，请复核。' });
+      return { id, id2: (await must(a, 'GET', `/api/v1/tenders/${id}/award`)).objections[0].id };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/objections/${p.id2}/answer`,
+    body: () => ({ answer: '经复核，评分符合招标文件。' }),
+  },
+  'POST /api/v1/tenders/{id}/lots/{lotKey}/award': { prepare: async () => ({ id: await evaluatedTo('published', 0) }), url: (p) => `/api/v1/tenders/${p.id}/lots/L1/award`, body: () => ({}) },
+  'POST /api/v1/tenders/{id}/lots/{lotKey}/out': {
+    prepare: async () => {
+      const id = await evaluatedTo('published', 0);
+      return { id, id2: await bidOf(id) };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/lots/L1/out`,
+    body: (p) => ({ bidId: p.id2, reason: '放弃中标' }),
+  },
+  'POST /api/v1/tenders/{id}/lots/{lotKey}/retender': {
+    prepare: async () => {
+      const id = await evaluatedTo('published', 0);
+      await must(a, 'POST', `/api/v1/tenders/${id}/lots/L1/out`, { bidId: await bidOf(id), reason: '放弃中标' });
+      return { id };
+    },
+    url: (p) => `/api/v1/tenders/${p.id}/lots/L1/retender`,
+    body: () => ({ reason: '候选人均已放弃' }),
+  },
+};
+
 const buyCreates: Record<string, BuyCreate> = {
+  ...evaluationCreates,
   'POST /api/v1/suppliers': { prepare: async () => ({ id: '' }), url: () => '/api/v1/suppliers', body: () => ({ name: `重试供应商 ${++n}`, contactEmail: `retry-s${++n}@example.test` }) },
   'POST /api/v1/suppliers/{id}/certifications': { prepare: async () => ({ id: (await invitedSupplier()).id }), url: (p) => `/api/v1/suppliers/${p.id}/certifications`, body: () => ({ category: 'goods' }) },
   'POST /api/v1/certifications/{id}/decision': { prepare: async () => ({ id: await openCert() }), url: (p) => `/api/v1/certifications/${p.id}/decision`, body: () => ({ to: 'rejected', reason: '资质不全' }) },

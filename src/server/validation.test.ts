@@ -205,6 +205,7 @@ describe('errors in both languages', () => {
 function validBodyFor(path: string): unknown {
   const box = { ephemeralPublicKey: 'AAAA', nonce: 'AAAA', ciphertext: 'AAAA' };
   const id = randomUUID();
+  if (path.endsWith('/candidates/publish')) return { days: 3 };
   if (path.endsWith('/publish')) return { keys: [{ format: 'procura-tender-key/1', tenderId: id, envelope: 'single', publicKey: 'x', fingerprint: 'x', threshold: 2, shares: [{ holderUserId: id, box }, { holderUserId: id, box }] }] };
   if (path.endsWith('/amendments')) return { reason: 'x', material: false };
   if (path.endsWith('/cancel')) return { reason: 'x' };
@@ -215,6 +216,17 @@ function validBodyFor(path: string): unknown {
   if (path.endsWith('/clarifications')) return { question: 'q', answer: 'x' };
   if (path.endsWith('/opening/shares')) return { envelope: 'single', share: 'AAAA' };
   if (path.endsWith('/opening/postpone')) return { reason: 'x', openingAt: '2030-01-01T00:00:00Z' };
+  if (path.endsWith('/committee')) return { staff: [] };
+  if (path.endsWith('/draws')) return { field: 'x', count: 1 };
+  if (path.endsWith('/replace')) return { reason: 'x' };
+  if (path.endsWith('/declaration')) return { declarations: [] };
+  if (path.endsWith('/screening')) return { results: [{ bidId: id, requirementKey: 'Q1', passed: true }] };
+  if (path.includes('/sheets/') && !path.endsWith('/submit')) return { scores: {} };
+  if (path.endsWith('/sign')) return {};
+  if (path.endsWith('/lots/{lotKey}/award')) return {};
+  if (path.endsWith('/out')) return { bidId: id, reason: 'x' };
+  if (path.endsWith('/retender')) return { reason: 'x' };
+  if (path.endsWith('/objections')) return { grounds: 'grounds long enough' };
   if (path.endsWith('/bid')) return { format: 'procura-bid-submission/1', tenderId: id, envelopes: [{ format: 'procura-sealed-bid/1', tenderId: id, envelope: 'single', keyFingerprint: 'x', wrappedKey: box, nonce: 'AAAA', ciphertext: 'AAAA' }] };
   if (path.endsWith('/link')) return { opportunityId: id };
   if (path.endsWith('/certifications')) return { category: 'goods' };

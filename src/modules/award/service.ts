@@ -142,7 +142,7 @@ export const awardService = {
     requireManager(ctx);
     const now = deps.clock.now();
     let told: string[] = [];
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, tenderId, { forUpdate: true });
       const e = await evaluationService.forAward(tx, tenderId);
       if (!e || e.phase !== 'final') throw stateError('award.report_not_final', text('评标报告经全体成员签署后才能公示中标候选人。', 'Candidates are published once every member has signed the report.'));
@@ -171,10 +171,11 @@ export const awardService = {
         body: text(`${t.title} 的中标候选人公示至 ${w.until.toISOString()}，期间投标人可提出异议。\n${lines}`, `The candidates of ${t.title} are published until ${w.until.toISOString()}; bidders may object until then.\n${lines}`),
         link: `/supplier/tenders/${tenderId}`,
       }, now, deps.config.baseUrl);
+      return awardService.stateIn(tx, deps, ctx, tenderId);
     });
     emitTender(deps.events, [ctx.orgId, ...told], tenderId);
     await tenderLinkService.syncOrgs(deps, told, tenderId);
-    return awardService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** A bidder objects to the candidates, with grounds, inside the window (the database refuses it after). */
@@ -182,7 +183,7 @@ export const awardService = {
     requireSupplier(ctx);
     const now = deps.clock.now();
     let buyerOrg = '';
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const lots = await awardRepo.lots(tx, tenderId);
       if (!lots.length) throw notFound('tender');
       buyerOrg = lots[0]!.organizationId;
@@ -203,9 +204,10 @@ export const awardService = {
         body: text(`${me} 对中标候选人提出异议，定标暂停，直至答复。`, `${me} objected to the candidates; the award waits for your answer.`),
         link: `/buy/tenders/${tenderId}/award`,
       }, now, deps.config.baseUrl);
+      return awardService.supplierResultIn(tx, deps, ctx, tenderId, now);
     });
     emitTender(deps.events, [ctx.orgId, buyerOrg], tenderId);
-    return awardService.supplierResult(deps, ctx, tenderId);
+    return out;
   },
 
   async answer(deps: AwardDeps, ctx: TenantContext, tenderId: string, objectionId: string, body: z.infer<typeof AnswerBody>) {
@@ -213,16 +215,17 @@ export const awardService = {
     requireManager(ctx);
     const now = deps.clock.now();
     let told: string[] = [];
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, tenderId);
       const o = (await awardRepo.objections(tx, tenderId)).find((x) => x.id === objectionId);
       if (!o) throw notFound('objection');
       if (!(await awardRepo.answer(tx, tenderId, objectionId, { answer: body.answer, answeredBy: ctx.userId, answeredAt: now }))) throw new AppError('conflict', 'objection.answered', text('这项异议已经答复。', 'This objection is answered already.'));
       await recordAudit(tx, ctx, { at: now, action: 'objection.answered', tenderId, subjectId: objectionId, data: { answer: body.answer } });
       told = await notificationService.notify(tx, ctx, deps.db, [o.objectorOrgId], { kind: 'objection', tenderId, title: text(`异议答复：${t.number}`, `Objection answered: ${t.number}`), body: text(body.answer, body.answer), link: `/supplier/tenders/${tenderId}` }, now, deps.config.baseUrl);
+      return awardService.stateIn(tx, deps, ctx, tenderId);
     });
     emitTender(deps.events, [ctx.orgId, ...told], tenderId);
-    return awardService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** A candidate is out of a lot before its award (declined, disqualified), with the reason; the next one comes up. */
@@ -230,7 +233,7 @@ export const awardService = {
     requireBuyer(ctx);
     requireManager(ctx);
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       await ownTender(tx, ctx, tenderId, { forUpdate: true });
       const l = (await awardRepo.lots(tx, tenderId, { forUpdate: true })).find((x) => x.lotKey === lotKey);
       if (!l) throw notFound('lot');
@@ -240,8 +243,9 @@ export const awardService = {
       if (outs(l).some((o) => o.bidId === body.bidId)) throw new AppError('conflict', 'award.out_already', text('该候选人已出局。', 'This candidate is out already.'));
       await awardRepo.addOut(tx, tenderId, lotKey, { bidId: c.bidId, bidder: c.bidder, reason: body.reason, at: now.toISOString() }, now);
       await recordAudit(tx, ctx, { at: now, action: 'award.candidate_out', tenderId, subjectId: c.bidId, data: { lot: lotKey, reason: body.reason } });
+      return awardService.stateIn(tx, deps, ctx, tenderId);
     });
-    return awardService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** The buyer re-tenders a lot once a candidate is out (or none is left). */
@@ -249,7 +253,7 @@ export const awardService = {
     requireBuyer(ctx);
     requireManager(ctx);
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, tenderId, { forUpdate: true });
       const lots = await awardRepo.lots(tx, tenderId, { forUpdate: true });
       const l = lots.find((x) => x.lotKey === lotKey);
@@ -261,8 +265,9 @@ export const awardService = {
       await awardRepo.updateLot(tx, tenderId, lotKey, { status: 'retender', updatedAt: now });
       await recordAudit(tx, ctx, { at: now, action: 'award.retender', tenderId, data: { lot: lotKey, reason: body.reason } });
       await finishIfDecided(tx, ctx, t, now);
+      return awardService.stateIn(tx, deps, ctx, tenderId);
     });
-    return awardService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /**
@@ -276,7 +281,7 @@ export const awardService = {
     requireManager(ctx);
     const now = deps.clock.now();
     let told: string[] = [];
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, tenderId, { forUpdate: true });
       const e = await evaluationService.forAward(tx, tenderId);
       const lots = await awardRepo.lots(tx, tenderId, { forUpdate: true });
@@ -357,17 +362,22 @@ export const awardService = {
       }, now, deps.config.baseUrl);
       told = [...won, ...lost];
       await finishIfDecided(tx, ctx, t, now);
+      return awardService.stateIn(tx, deps, ctx, tenderId);
     });
     emitTender(deps.events, [ctx.orgId, ...told], tenderId);
     await tenderLinkService.syncOrgs(deps, told, tenderId);
-    return awardService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** What a bidder may see: the published candidates, its own results (after the award), its own objections. */
   async supplierResult(deps: AwardDeps, ctx: TenantContext, tenderId: string) {
     requireSupplier(ctx);
     const now = deps.clock.now();
-    return readTenant(deps.db, ctx, async (tx) => {
+    return readTenant(deps.db, ctx, (tx) => awardService.supplierResultIn(tx, deps, ctx, tenderId, now));
+  },
+
+  async supplierResultIn(tx: Tx, deps: AwardDeps, ctx: TenantContext, tenderId: string, now: Date) {
+    {
       const t = await tenderRepo.get(tx, tenderId);
       if (!t || !t.publishedAt || t.organizationId === ctx.orgId) throw notFound('tender');
       const lots = await awardRepo.lots(tx, tenderId);
@@ -382,7 +392,7 @@ export const awardService = {
         objections: objections.map((o) => ({ id: o.id, objector: me, grounds: o.grounds, filedAt: o.filedAt.toISOString(), answer: o.answer, answeredAt: o.answeredAt?.toISOString() ?? null })),
         canObject: lots.some((l) => l.status === 'publicized' && l.objectionUntil && now < l.objectionUntil),
       };
-    });
+    }
   },
 
   /** The buyer's savings on tenders whose every lot is awarded, per currency. */

@@ -127,7 +127,7 @@ export const reviewService = {
   async declare(deps: EvalDeps, ctx: TenantContext, tenderId: string, body: z.infer<typeof DeclarationBody>) {
     const now = deps.clock.now();
     let conflicted = false;
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       const me = requireMember(s, { declared: false });
       requirePhase(s.e, 'committee', 'screening', 'scoring', 'prices');
@@ -152,10 +152,12 @@ export const reviewService = {
       if (!(await evaluationRepo.updateMemberOnce(tx, me.id, 'declaredAt', { declaration, declaredAt: now, ...(conflicted ? { status: 'conflicted' as const, chair: false } : {}) }))) {
         throw new AppError('conflict', 'evaluation.declared', text('你已经申报过。', 'You declared already.'));
       }
+      // The answer, from inside the transaction (what a retry with the same Idempotency-Key gets again).
+      if (conflicted) return { conflicted: true as const, state: null };
+      return { conflicted: false as const, state: await evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] })) };
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
-    if (conflicted) return { conflicted: true as const, state: null };
-    return { conflicted: false as const, state: await evaluationService.state(deps, ctx, tenderId) };
+    return out;
   },
 
   /** The bids, as a declared member (or the buyer's staff) sees them; each view goes into the audit chain. */
@@ -196,7 +198,7 @@ export const reviewService = {
   /** A declared member records screening results: pass or fail, with a reason for a failure. */
   async screen(deps: EvalDeps, ctx: TenantContext, tenderId: string, body: z.infer<typeof ScreeningBody>) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireMember(s);
       requirePhase(s.e, 'screening');
@@ -208,14 +210,15 @@ export const reviewService = {
       });
       await evaluationRepo.upsertScreening(tx, body.results.map((r) => ({ organizationId: s.t.organizationId, tenderId, bidId: r.bidId, requirementKey: r.requirementKey, passed: r.passed, reason: r.reason.trim(), decidedBy: ctx.userId, decidedAt: now })));
       await audit(tx, s, ctx, { at: now, action: 'evaluation.screened', data: { results: body.results } });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     }).catch(guardError);
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** The chair closes screening: every bid judged on every requirement, every member declared, the committee whole. */
   async closeScreening(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { forUpdate: true });
       requireMember(s, { chair: true });
       requirePhase(s.e, 'screening');
@@ -231,16 +234,21 @@ export const reviewService = {
       await audit(tx, s, ctx, { at: now, action: 'evaluation.screening_closed', data: { next, passed: Object.entries(compliance).filter(([, c]) => c.passed).map(([id]) => id) } });
       if (next === 'report') await finishEvaluation(tx, deps, ctx, s, now);
       else await evaluationRepo.transition(tx, tenderId, ['screening'], { phase: next, updatedAt: now });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** The score sheets the caller may see: their own; the others' once theirs is submitted (the buyer's staff: once scoring closed). */
   async sheets(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
     // A member's read is a write too: every view by a member is in the audit chain.
-    return withTenant(deps.db, ctx, async (tx) => {
+    return withTenant(deps.db, ctx, (tx) => reviewService.sheetsIn(tx, deps, ctx, tenderId, now));
+  },
+
+  async sheetsIn(tx: Tx, deps: EvalDeps, ctx: TenantContext, tenderId: string, now: Date) {
+    {
       const s = await seat(tx, ctx, tenderId);
       if (s.me) requireMember(s);
       if (s.me) await audit(tx, s, ctx, { at: now, action: 'evaluation.sheets_viewed', subjectId: ctx.userId, data: { othersVisible: !!s.me.sheetsSubmittedAt || !['committee', 'screening', 'scoring'].includes(s.e.phase) } });
@@ -268,13 +276,13 @@ export const reviewService = {
           savedAt: r.savedAt.toISOString(),
         })),
       };
-    });
+    }
   },
 
   /** A member saves their sheet for one bid (scoring phase; the trigger refuses it after scoring closed or after they submitted). */
   async saveSheet(deps: EvalDeps, ctx: TenantContext, tenderId: string, bidId: string, body: z.infer<typeof SheetBody>) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       const me = requireMember(s);
       requirePhase(s.e, 'scoring');
@@ -285,14 +293,15 @@ export const reviewService = {
       const issues = checkSheet(setupOf(s.t).evaluation.criteria, body.scores).filter((i) => i.code !== 'missing');
       if (issues.length) throw issuesError(issues.map((i) => ({ field: `body.scores.${i.criterion}`, message: SHEET_MESSAGES[i.code], code: i.code })));
       await evaluationRepo.upsertSheet(tx, { organizationId: s.t.organizationId, tenderId, userId: ctx.userId, bidId, scores: body.scores, remarks: body.remarks ?? '', criteriaHash: s.e.criteriaHash ?? '', savedAt: now });
+      return reviewService.sheetsIn(tx, deps, ctx, tenderId, now);
     }).catch(guardError);
-    return reviewService.sheets(deps, ctx, tenderId);
+    return out;
   },
 
   /** A member submits every sheet: one per bid that passed screening, each complete. */
   async submitSheets(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { forUpdate: false });
       let me = requireMember(s);
       requirePhase(s.e, 'scoring');
@@ -313,14 +322,15 @@ export const reviewService = {
       if (problems.length) throw issuesError(problems);
       if (!(await evaluationRepo.updateMemberOnce(tx, me.id, 'sheetsSubmittedAt', { sheetsSubmittedAt: now }))) throw new AppError('conflict', 'evaluation.sheets_submitted', text('你的评分表已提交。', 'Your sheets are submitted already.'));
       await audit(tx, s, ctx, { at: now, action: 'evaluation.sheets_submitted', subjectId: ctx.userId, data: { sheets: mine.map((x) => ({ bidId: x.bidId, scores: x.scores })) } });
+      return reviewService.sheetsIn(tx, deps, ctx, tenderId, now);
     });
-    return reviewService.sheets(deps, ctx, tenderId);
+    return out;
   },
 
   /** The chair closes scoring once every member submitted: the price envelopes next (two envelopes), else the result and the report. */
   async closeScoring(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { forUpdate: true });
       requireMember(s, { chair: true });
       requirePhase(s.e, 'scoring');
@@ -331,15 +341,16 @@ export const reviewService = {
       await audit(tx, s, ctx, { at: now, action: 'evaluation.scoring_closed', data: { next } });
       if (next === 'report') await finishEvaluation(tx, deps, ctx, s, now);
       else await evaluationRepo.transition(tx, tenderId, ['scoring'], { phase: 'prices', updatedAt: now });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** A member signs the report, or signs with a dissent; the last signature makes it final (its hash in the audit chain). */
   async sign(deps: EvalDeps, ctx: TenantContext, tenderId: string, body: z.infer<typeof SignBody>) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId, { forUpdate: true });
       const me = requireMember(s);
       requirePhase(s.e, 'report');
@@ -352,9 +363,10 @@ export const reviewService = {
         await evaluationRepo.transition(tx, tenderId, ['report'], { phase: 'final', finalAt: now, updatedAt: now });
         await audit(tx, s, ctx, { at: now, action: 'evaluation.report_final', data: { reportSha256: s.e.reportSha256 } });
       }
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** The report (JSON as signed, with signatures), for the buyer's staff and declared members. */

@@ -141,7 +141,7 @@ export const committeeService = {
   /** Buyer: appoint its staff (members of the buying organization) and name the chair, while the committee is formed. */
   async setStaff(deps: EvalDeps, ctx: TenantContext, tenderId: string, body: z.infer<typeof CommitteeBody>) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
@@ -168,8 +168,9 @@ export const committeeService = {
       for (const m of body.staff.filter((x) => x.chair && kept.some((k) => k.userId === x.userId))) await evaluationRepo.updateMember(tx, kept.find((k) => k.userId === m.userId)!.id, { chair: true });
       await evaluationRepo.update(tx, tenderId, { minMembers: body.minMembers ?? e.minMembers, updatedAt: now });
       await recordAudit(tx, ctx, { at: now, action: 'committee.staff_appointed', tenderId, data: { staff: body.staff, minMembers: body.minMembers ?? e.minMembers } });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /**
@@ -179,31 +180,25 @@ export const committeeService = {
    */
   async draw(deps: EvalDeps, ctx: TenantContext, tenderId: string, body: z.infer<typeof DrawBody>) {
     const now = deps.clock.now();
-    let drawn: string[] = [];
-    let tender: TenderRow | null = null;
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
       requirePhase(e, 'committee');
-      tender = s.t;
-      drawn = await drawInto(tx, deps, ctx, s.t, e, body.field, body.count, now, null);
+      await mailExperts(tx, deps, s.t, await drawInto(tx, deps, ctx, s.t, e, body.field, body.count, now, null), now);
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
-    await withTenant(deps.db, ctx, (tx) => mailExperts(tx, deps, tender!, drawn, now));
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** Buyer: replaces a member, with the reason recorded: an expert by a new draw in their field, staff by the person named. */
   async replace(deps: EvalDeps, ctx: TenantContext, tenderId: string, memberId: string, body: z.infer<typeof ReplaceBody>) {
     const now = deps.clock.now();
-    let drawn: string[] = [];
-    let tender: TenderRow | null = null;
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
       requirePhase(e, 'committee', 'screening', 'scoring');
-      tender = s.t;
       const members = await evaluationRepo.members(tx, tenderId);
       const m = members.find((x) => x.id === memberId);
       if (!m) throw notFound('committee_member');
@@ -211,7 +206,7 @@ export const committeeService = {
       await evaluationRepo.updateMember(tx, m.id, { status: 'replaced', replacedReason: body.reason, replacedAt: now, chair: false });
       await recordAudit(tx, ctx, { at: now, action: 'committee.member_replaced', tenderId, subjectId: m.userId, data: { reason: body.reason, kind: m.kind } });
       if (m.kind === 'expert') {
-        drawn = await drawInto(tx, deps, ctx, s.t, e, m.field ?? body.field ?? '', 1, now, m.id);
+        await mailExperts(tx, deps, s.t, await drawInto(tx, deps, ctx, s.t, e, m.field ?? body.field ?? '', 1, now, m.id), now);
       } else {
         if (!body.userId) throw issuesError([{ field: 'body.userId', message: text('替换采购人代表时必须指定接替的人', 'name who replaces a member of the buyer'), code: 'required' }]);
         if (!(await tenderRepo.members(tx, ctx.orgId, [body.userId])).has(body.userId)) throw unknownRef('body.userId', 'member');
@@ -220,15 +215,15 @@ export const committeeService = {
           throw issuesError([{ field: 'body.userId', message: text('此人已在评标委员会中（或曾被替换）', 'this person is or was on the committee'), code: 'duplicate' }]);
         }
       }
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
-    if (drawn.length) await withTenant(deps.db, ctx, (tx) => mailExperts(tx, deps, tender!, drawn, now));
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** Buyer: records the chair the committee chose among its members (staff or expert), before it is convened. */
   async setChair(deps: EvalDeps, ctx: TenantContext, tenderId: string, memberId: string) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
@@ -239,14 +234,15 @@ export const committeeService = {
       await evaluationRepo.clearChair(tx, tenderId);
       await evaluationRepo.updateMember(tx, m.id, { chair: true });
       await recordAudit(tx, ctx, { at: now, action: 'committee.chair_named', tenderId, subjectId: m.userId, data: { kind: m.kind } });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 
   /** Buyer: the committee starts: composition valid, a chair named, the frozen criteria hash as published. */
   async convene(deps: EvalDeps, ctx: TenantContext, tenderId: string) {
     const now = deps.clock.now();
-    await withTenant(deps.db, ctx, async (tx) => {
+    const out = await withTenant(deps.db, ctx, async (tx) => {
       const s = await seat(tx, ctx, tenderId);
       requireEvalManager(ctx, s);
       const e = await ensure(tx, deps, s.t, now);
@@ -261,9 +257,10 @@ export const committeeService = {
       if (hash !== s.t.freezeHash) throw stateError('evaluation.criteria_changed', text('评标标准与发布时冻结的不一致，不能评标。', 'The criteria do not match those frozen at publication: no evaluation.'));
       await evaluationRepo.transition(tx, tenderId, ['committee'], { phase: 'screening', criteriaHash: hash, convenedAt: now, updatedAt: now });
       await recordAudit(tx, ctx, { at: now, action: 'committee.convened', tenderId, data: { criteriaHash: hash, members: active.map((m) => ({ userId: m.userId, kind: m.kind, chair: m.chair })) } });
+      return evaluationService.stateIn(tx, deps, ctx, await seat(tx, ctx, tenderId, { with: ['result'] }));
     });
     deps.events.emit(ctx.orgId, 'tender.changed', { id: tenderId });
-    return evaluationService.state(deps, ctx, tenderId);
+    return out;
   },
 };
 

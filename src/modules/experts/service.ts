@@ -56,9 +56,9 @@ export const expertService = {
       const v = { organizationId: ctx.orgId, userId: person.id, fields: [...new Set(body.fields)], title: body.title, years: body.years, active: true, addedBy: ctx.userId, createdAt: now, updatedAt: now };
       if (!(await expertRepo.insert(tx, v))) throw new AppError('conflict', 'expert.exists', text('这位专家已在专家库中。', 'This expert is in the pool already.'));
       await recordAudit(tx, ctx, { at: now, action: 'expert.added', subjectId: person.id, data: { fields: v.fields, title: v.title, years: v.years } });
-      return v as ExpertRow;
+      return present(v as ExpertRow, person);
     });
-    return present(row, person);
+    return row;
   },
 
   async update(deps: Deps, ctx: TenantContext, userId: string, patch: z.infer<typeof ExpertPatch>) {
@@ -69,8 +69,8 @@ export const expertService = {
       const r = await expertRepo.update(tx, ctx.orgId, userId, { ...patch, ...(patch.fields ? { fields: [...new Set(patch.fields)] } : {}), updatedAt: now });
       if (!r) throw notFound('expert');
       await recordAudit(tx, ctx, { at: now, action: 'expert.updated', subjectId: userId, data: patch });
-      return r;
+      return present(r, (await organizationService.people(deps.db, [userId])).get(userId));
     });
-    return present(row, (await organizationService.people(deps.db, [userId])).get(userId));
+    return row;
   },
 };
