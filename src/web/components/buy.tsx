@@ -50,7 +50,7 @@ export function RequisitionStatusBadge({ status }: { status: string }) {
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   const l = useBuyLabels();
   return (
-    <Badge variant="light" color={OUTCOME_COLORS[outcome] ?? 'gray'} style={{ textTransform: 'none' }}>
+    <Badge variant="light" color={OUTCOME_COLORS[outcome] ?? 'gray'} style={{ textTransform: 'none' }} miw="max-content">
       {l.outcome(outcome)}
     </Badge>
   );
