@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newPage } from './browser';
+import { launch, newPage, settle, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 const localhostUrl = inject('localhostUrl');
@@ -23,13 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password = 'demo-procura-2026') {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: /^(work email|email|工作邮箱|邮箱)$/i }).fill(email);
-  await page.getByRole('textbox', { name: /^(password|密码)$/i }).fill(password);
-  await page.getByRole('button', { name: /^(sign in|登录)$/i }).click();
-  await page.getByTestId('org-name').waitFor();
-}
 
 /** Drags with real pointer events (dnd-kit's pointer sensor needs a few moves). */
 async function drag(page: Page, from: Locator, to: Locator) {
@@ -322,12 +315,6 @@ async function showcase(page: Page, script: 'latin' | 'han'): Promise<string> {
   return best.id;
 }
 
-async function settle(page: Page) {
-  // No hover tooltips, no toasts, no running transitions in a screenshot.
-  await page.mouse.move(1, 899);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.waitForTimeout(600);
-}
 
 describe('demo data screens (the README screenshots)', () => {
   for (const locale of ['en', 'zh-CN'] as const) {

@@ -15,3 +15,19 @@ export async function newPage(browser: Browser, baseUrl: string, locale: 'en' | 
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }
+
+/** Signs in through the sign-in page (either language) and waits for the app. */
+export async function signIn(page: Page, email: string, password = 'demo-procura-2026') {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: /^(work email|email|工作邮箱|邮箱)$/i }).fill(email);
+  await page.getByRole('textbox', { name: /^(password|密码)$/i }).fill(password);
+  await page.getByRole('button', { name: /^(sign in|登录)$/i }).click();
+  await page.getByTestId('org-name').waitFor();
+}
+
+/** Before a screenshot: no hover tooltips, no focus rings, no running transitions. */
+export async function settle(page: Page) {
+  await page.mouse.move(1, 899);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForTimeout(700);
+}

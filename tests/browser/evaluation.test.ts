@@ -12,7 +12,7 @@ import { createHolderKey, unlockHolderKey } from '../../src/domain/sealing/holde
 import { createTenderKey, openShare, type TenderKey } from '../../src/domain/sealing/tender-key';
 import { toBase64 } from '../../src/domain/sealing/bytes';
 import { sealBid } from '../buy';
-import { launch, newPage } from './browser';
+import { launch, newPage, settle, signIn } from './browser';
 import { client, type HttpUser } from './http';
 
 const baseUrl = inject('baseUrl');
@@ -29,19 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: /^(work email|email|工作邮箱|邮箱)$/i }).fill(email);
-  await page.getByRole('textbox', { name: /^(password|密码)$/i }).fill(password);
-  await page.getByRole('button', { name: /^(sign in|登录)$/i }).click();
-  await page.getByTestId('org-name').waitFor();
-}
 
-async function settle(page: Page) {
-  await page.mouse.move(1, 899);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.waitForTimeout(700);
-}
 
 /** Clicks a confirming button and its confirmation. */
 async function confirm(page: Page, testId: string) {

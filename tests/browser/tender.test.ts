@@ -13,7 +13,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHolderKey } from '../../src/domain/sealing/holder-key';
 import { templateSheet } from '../../src/web/lib/xlsx';
-import { launch, newPage } from './browser';
+import { launch, newPage, settle, signIn } from './browser';
 import { client, type HttpUser } from './http';
 
 const baseUrl = inject('baseUrl');
@@ -29,19 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: /^(work email|email|工作邮箱|邮箱)$/i }).fill(email);
-  await page.getByRole('textbox', { name: /^(password|密码)$/i }).fill(password);
-  await page.getByRole('button', { name: /^(sign in|登录)$/i }).click();
-  await page.getByTestId('org-name').waitFor();
-}
 
-async function settle(page: Page) {
-  await page.mouse.move(1, 899);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.waitForTimeout(700);
-}
 
 describe('a tender from publication to the opening, in the browser', () => {
   it('publishes, takes two sealed bids, a withdrawal, opens with 2 of 3 key holders, and moves the bidder’s opportunity', async () => {
