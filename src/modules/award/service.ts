@@ -235,9 +235,7 @@ export const awardService = {
     const now = deps.clock.now();
     const out = await withTenant(deps.db, ctx, async (tx) => {
       await ownTender(tx, ctx, tenderId, { forUpdate: true });
-      const l = (await awardRepo.lots(tx, tenderId, { forUpdate: true })).find((x) => x.lotKey === lotKey);
-      if (!l) throw notFound('lot');
-      if (l.status !== 'publicized') throw stateError('award.lot_decided', text('这个标段已定标或重新招标。', 'This lot is awarded or re-tendered already.'));
+      const l = await openLot(tx, tenderId, lotKey);
       const c = cands(l).find((x) => x.bidId === body.bidId);
       if (!c) throw issuesError([{ field: 'body.bidId', message: text('不是本标段的中标候选人', 'is not a candidate of this lot'), code: 'not_found' }]);
       if (outs(l).some((o) => o.bidId === body.bidId)) throw new AppError('conflict', 'award.out_already', text('该候选人已出局。', 'This candidate is out already.'));
@@ -255,10 +253,7 @@ export const awardService = {
     const now = deps.clock.now();
     const out = await withTenant(deps.db, ctx, async (tx) => {
       const t = await ownTender(tx, ctx, tenderId, { forUpdate: true });
-      const lots = await awardRepo.lots(tx, tenderId, { forUpdate: true });
-      const l = lots.find((x) => x.lotKey === lotKey);
-      if (!l) throw notFound('lot');
-      if (l.status !== 'publicized') throw stateError('award.lot_decided', text('这个标段已定标或重新招标。', 'This lot is awarded or re-tendered already.'));
+      const l = await openLot(tx, tenderId, lotKey);
       if (nextAward(cands(l), new Set(outs(l).map((o) => o.bidId)), { choice: 'retender' }).kind !== 'retender') {
         throw stateError('award.retender_not_yet', text('排名第一的候选人仍在，应先依次定标；候选人出局后才可选择重新招标。', 'The first candidate is still there: a lot is re-tendered only once a candidate is out.'));
       }
@@ -421,6 +416,14 @@ export const awardService = {
     });
   },
 };
+
+/** A lot still to decide, with every lot of the tender locked (one award per lot); 404 for an unknown lot, 409 for a decided one. */
+async function openLot(tx: Tx, tenderId: string, lotKey: string): Promise<AwardLotRow> {
+  const l = (await awardRepo.lots(tx, tenderId, { forUpdate: true })).find((x) => x.lotKey === lotKey);
+  if (!l) throw notFound('lot');
+  if (l.status !== 'publicized') throw new AppError('conflict', 'award.lot_decided', text('这个标段已定标或重新招标。', 'This lot is awarded or re-tendered already.'));
+  return l;
+}
 
 /** Once every lot is awarded or re-tendered: the evaluation is done and the project moves on. */
 async function finishIfDecided(tx: Tx, ctx: TenantContext, t: TenderRow, now: Date) {
