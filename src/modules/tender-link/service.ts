@@ -67,22 +67,32 @@ function rivalsOf(e: Awaited<ReturnType<typeof linkRepo.events>>, orgId: string)
 }
 
 export const tenderLinkService = {
-  /** A rival named by the tender, found among the seller's competitors by name (or recorded), positioned on the opportunity. */
-  async position(deps: Deps, ctx: TenantContext, opportunityId: string, name: string, position: 'shortlisted' | 'won') {
-    const find = async () => (await competitorService.list(deps.db, ctx)).find((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
-    let known = await find();
-    if (!known) {
-      try {
-        known = await competitorService.create(deps.db, ctx, { name, notes: '由招标结果自动记录 Recorded from a tender result' });
-      } catch {
-        known = await find(); // recorded at the same moment by another sync
-        if (!known) throw new Error(`competitor ${name} could not be recorded`);
+  /**
+   * The rivals named by the tender, found among the seller's competitors by name
+   * (or recorded), positioned on the opportunity. One read of each list per
+   * sync; a position already held is left alone, so running it on every sync
+   * retries one that failed.
+   */
+  async position(deps: Deps, ctx: TenantContext, opportunityId: string, rivals: readonly { name: string; position: 'shortlisted' | 'won' }[]) {
+    if (!rivals.length) return;
+    const key = (n: string) => n.trim().toLowerCase();
+    let known = await competitorService.list(deps.db, ctx);
+    const held = (await opportunityService.get(deps.db, ctx, opportunityId)).competitors;
+    for (const r of rivals) {
+      let c = known.find((x) => key(x.name) === key(r.name));
+      if (!c) {
+        try {
+          c = await competitorService.create(deps.db, ctx, { name: r.name, notes: '由招标结果自动记录 Recorded from a tender result' });
+        } catch {
+          known = await competitorService.list(deps.db, ctx); // recorded at the same moment by another sync
+          c = known.find((x) => key(x.name) === key(r.name));
+          if (!c) throw new Error(`competitor ${r.name} could not be recorded`);
+        }
       }
+      const current = held.find((x) => x.competitorId === c!.id);
+      if (current?.position === r.position || (current?.position === 'won' && r.position === 'shortlisted')) continue;
+      await opportunityService.setCompetitor(deps, ctx, opportunityId, { competitorId: c.id, position: r.position, strengths: current?.strengths ?? null, weaknesses: current?.weaknesses ?? null });
     }
-    const competitorId = known.id;
-    const current = (await opportunityService.get(deps.db, ctx, opportunityId)).competitors.find((c) => c.competitorId === competitorId);
-    if (current?.position === position || (current?.position === 'won' && position === 'shortlisted')) return;
-    await opportunityService.setCompetitor(deps, ctx, opportunityId, { competitorId, position, strengths: current?.strengths ?? null, weaknesses: current?.weaknesses ?? null });
   },
 
 
@@ -151,7 +161,7 @@ export const tenderLinkService = {
       });
       // What the tender told this bidder of its rivals moves their positions on the opportunity (only with news).
       // Idempotent (a position already held is left alone), so it runs on every sync: a failed one is retried by the next.
-      for (const r of rivals) await tenderLinkService.position(deps, ctx, l.opportunityId, r.name, r.position);
+      await tenderLinkService.position(deps, ctx, l.opportunityId, rivals);
       if (changed) deps.events.emit(orgId, 'opportunity.changed', { id: l.opportunityId });
       taken += changed;
     }
