@@ -75,7 +75,7 @@ function virtualEvaluation(t: TenderRow): EvaluationRow {
 async function ensure(tx: Tx, deps: EvalDeps, t: TenderRow, now: Date): Promise<EvaluationRow> {
   const existing = await evaluationRepo.get(tx, t.id, { forUpdate: true });
   if (existing) return existing;
-  const opened = await openingService.openedBids(tx, t.id);
+  const opened = await openingService.openedBidders(tx, t.id);
   const names = await organizationService.names(deps.db, opened.map((b) => b.bidderOrgId));
   await evaluationRepo.insert(tx, {
     organizationId: t.organizationId,

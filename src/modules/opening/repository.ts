@@ -1,7 +1,7 @@
 // The opening (开标): key holders' shares, the opening per envelope and its
 // record, and what it found in each bid. The buyer's rows; a bidder reads the
 // opening record and what concerns its own bid (src/db/schema/tender.ts).
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { bidOpenings, bids, bidVersions, openingShares, tenderOpenings } from '../../db/schema/index';
 
@@ -66,6 +66,15 @@ export const openingRepo = {
       .select()
       .from(bidOpenings)
       .where(envelope ? and(eq(bidOpenings.tenderId, tenderId), eq(bidOpenings.envelope, envelope)) : eq(bidOpenings.tenderId, tenderId))
+      .orderBy(asc(bidOpenings.bidderOrgId));
+  },
+
+  /** Who was opened in the first envelope (no contents: what the evaluation lists its bidders from). */
+  openedBidders(tx: Tx, tenderId: string) {
+    return tx
+      .select({ bidId: bidOpenings.bidId, bidderOrgId: bidOpenings.bidderOrgId })
+      .from(bidOpenings)
+      .where(and(eq(bidOpenings.tenderId, tenderId), eq(bidOpenings.outcome, 'opened'), ne(bidOpenings.envelope, 'price')))
       .orderBy(asc(bidOpenings.bidderOrgId));
   },
 

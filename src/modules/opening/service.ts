@@ -168,6 +168,9 @@ async function currentEnvelope(tx: Tx, t: TenderRow): Promise<Envelope> {
 }
 
 export const openingService = {
+  /** The bidders whose first envelope was opened, without the contents. */
+  openedBidders: (tx: Tx, tenderId: string) => openingRepo.openedBidders(tx, tenderId),
+
   /** The bids opened in an envelope (the first one by default), with what they contained; as the caller may read them (RLS). */
   async openedBids(tx: Tx, tenderId: string, envelope?: Envelope) {
     const rows = await openingRepo.bidOpenings(tx, tenderId, envelope);
